@@ -1,0 +1,63 @@
+package dev.hallmark.engine.api;
+
+/**
+ * Stable, numbered error codes; each names the part at fault and what the person at the bench should do.
+ * The numbers are documented in docs/error-codes.md and never reused.
+ */
+public enum ErrorCode {
+    CONFIG_INVALID(100, "configuration", "check the command line and the configuration"),
+    DATA_DIR_UNUSABLE(101, "data directory", "choose a writable --data-dir"),
+    HSM_MODULE_MISSING(200, "HSM", "install the PKCS#11 module or correct its path"),
+    HSM_TOKEN_NOT_FOUND(201, "HSM", "check the token label and that the token is present"),
+    HSM_PIN_INCORRECT(202, "HSM", "correct the PIN file; do not retry blindly, the token locks after repeated failures"),
+    HSM_PIN_LOCKED(203, "HSM", "the token's user PIN is locked; the security officer must reset it"),
+    HSM_KEY_MISSING(204, "HSM", "the expected key is not in the token; restore it or re-initialise the station"),
+    HSM_OPERATION_FAILED(205, "HSM", "see the station log for the PKCS#11 return code"),
+    HSM_MECHANISM_UNSUPPORTED(206, "HSM", "use a token that supports the mechanism, or change the product profile"),
+    DEVICE_PORT_NOT_FOUND(300, "fixture", "check the fixture's serial port path and its cable"),
+    DEVICE_NOT_RESPONDING(301, "device", "check that the device is powered and in bootloader mode, then reseat it"),
+    DEVICE_NACK(302, "device", "the device refused a command; reseat it and retry, or send it to rework"),
+    DEVICE_PROTOCOL_ERROR(303, "device", "the device answered out of protocol; reseat it and retry"),
+    DEVICE_UNSUPPORTED(304, "device", "the device is not of the chip family the product profile expects"),
+    DEVICE_ALREADY_LOCKED(305, "device", "the device is already read-protected; send it to rework"),
+    DEVICE_READBACK_MISMATCH(306, "device", "the identity did not read back as written; send the unit to rework"),
+    DEVICE_LOCK_NOT_VERIFIED(307, "device", "the debug lock could not be verified; quarantine the unit"),
+    CA_KEY_MISSING(400, "CA", "the CA key is not in the token; run 'hallmark ca init' on a new station or restore the token"),
+    CA_UNAVAILABLE(401, "CA", "check that the CA is reachable; units wait and resume when it returns"),
+    CA_REQUEST_REJECTED(402, "CA", "the CA refused the request; check the product profile against the CA's profile"),
+    CA_CERTIFICATE_INVALID(403, "CA", "the CA returned a certificate that does not match the request; check the CA configuration"),
+    AUDIT_WRITE_FAILED(500, "audit database", "check disk space and the database connection; nothing irreversible was done"),
+    AUDIT_DUPLICATE(501, "audit database", "this device or serial is already recorded; take the unit off the line"),
+    AUDIT_UNAVAILABLE(502, "audit database", "check the database path or server and that no other process holds it"),
+    INTERRUPTED(800, "station", "the run was interrupted; run the same command again to continue"),
+    INTERNAL(900, "station", "this is a defect; keep the station log and report it");
+
+    private final int number;
+    private final String part;
+    private final String remedy;
+
+    ErrorCode(int number, String part, String remedy) {
+        this.number = number;
+        this.part = part;
+        this.remedy = remedy;
+    }
+
+    /** The stable number, as printed: {@code HM-202}. */
+    public String id() {
+        return "HM-" + number;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    /** The part of the station at fault, as an operator names it. */
+    public String part() {
+        return part;
+    }
+
+    /** What to do about it, in one plain sentence. */
+    public String remedy() {
+        return remedy;
+    }
+}

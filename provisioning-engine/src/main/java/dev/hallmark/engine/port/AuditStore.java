@@ -1,0 +1,54 @@
+package dev.hallmark.engine.port;
+
+import dev.hallmark.engine.api.DeviceUid;
+import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.Step;
+import dev.hallmark.engine.api.UnitOutcome;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+
+/** The audit database: lots, units, their append-only step events and evidence. */
+public interface AuditStore {
+
+    /** Creates the lot if it does not exist yet. */
+    void ensureLot(String lot, String profileName, Instant at) throws ProvisioningException;
+
+    /** Records that a unit started on a fixture; returns its id. Every attempt is a row. */
+    long begin(String lot, String station, String fixture, Instant at) throws ProvisioningException;
+
+    /**
+     * Claims the device for the unit and allocates its serial ({@code serialPrefix} + counter).
+     * Fails with AUDIT_DUPLICATE if the UID is held by a unit that passed or is under way.
+     */
+    String claim(long unitId, DeviceUid uid, String chipFamily, String serialPrefix) throws ProvisioningException;
+
+    /** Appends a step event to the unit's journal. */
+    void recordStep(long unitId, StepEvent event) throws ProvisioningException;
+
+    /** Records the certificate issued for the unit; fails with AUDIT_DUPLICATE if it was already recorded. */
+    void recordCertificate(long unitId, X509Certificate certificate) throws ProvisioningException;
+
+    /** Records the lock evidence VERIFY observed. */
+    void recordLockEvidence(long unitId, LockEvidence evidence) throws ProvisioningException;
+
+    /** Seals the unit with its final result; a PASS requires lock evidence that holds. */
+    void finish(long unitId, UnitOutcome outcome, Instant at) throws ProvisioningException;
+
+    /** Units in the order they started, optionally of one lot (null for all). */
+    List<UnitRecord> units(String lot) throws ProvisioningException;
+
+    /** A unit's journal, oldest first. */
+    List<StepEvent> events(long unitId) throws ProvisioningException;
+
+    /** The last step a unit finished, for resume; null if none. */
+    default Step lastDoneStep(long unitId) throws ProvisioningException {
+        Step last = null;
+        for (StepEvent e : events(unitId)) {
+            if (e.status() == StepStatus.DONE) {
+                last = e.step();
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.hallmark.engine.port;
+
+import dev.hallmark.engine.api.DeviceUid;
+import dev.hallmark.engine.api.ProvisioningException;
+
+/**
+ * Injected custody: wraps a session private key for exactly one device, inside the token, under a transport
+ * key diversified from the key-encryption key and the device's UID (RFC 5649 AES key wrap with padding).
+ * The wire format and the diversification are specified in docs/identity-blob.md.
+ */
+public interface KeyWrapper {
+
+    /** The wrapped PKCS#8 private key, readable only by the device with this UID. */
+    byte[] wrapForDevice(KeyHandle key, DeviceUid uid) throws ProvisioningException;
+}

@@ -1,0 +1,6 @@
+package dev.hallmark.engine.port;
+
+/** The state a step event records. */
+public enum StepStatus {
+    STARTED, DONE, FAILED
+}

@@ -1,0 +1,222 @@
+package dev.hallmark.engine.workflow;
+
+import dev.hallmark.engine.api.DeviceUid;
+import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.Fixture;
+import dev.hallmark.engine.api.KeyCustody;
+import dev.hallmark.engine.api.ProductProfile;
+import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.Step;
+import dev.hallmark.engine.api.UnitListener;
+import dev.hallmark.engine.api.UnitOutcome;
+import dev.hallmark.engine.api.UnitResult;
+import dev.hallmark.engine.crypto.Pem;
+import dev.hallmark.engine.port.DeviceInfo;
+import dev.hallmark.engine.port.IssueRequest;
+import dev.hallmark.engine.port.IssuedCertificate;
+import dev.hallmark.engine.port.KeyHandle;
+import dev.hallmark.engine.port.KeyPolicy;
+import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.TargetLink;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One unit on one fixture, through every step of DESIGN.md, each journaled before it is reported done.
+ * A unit is never sealed PASS without verified lock evidence; on any failure the station's copy of an
+ * injected key is destroyed and the unit is recorded FAILED with its step and cause.
+ */
+public final class UnitWorkflow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnitWorkflow.class);
+
+    private final StationParts parts;
+    private final ProductProfile profile;
+    private final String lot;
+    private final UnitListener listener;
+    private final CertificateChecks checks;
+
+    /** Reads the CA chain once: its root is the trust anchor every issued certificate must chain to. */
+    public UnitWorkflow(StationParts parts, ProductProfile profile, String lot, UnitListener listener)
+            throws ProvisioningException {
+        if (profile.custody() != KeyCustody.INJECTED) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
+                    "profile '" + profile.name() + "' asks for on-device key custody, which this station build does not offer yet");
+        }
+        this.parts = parts;
+        this.profile = profile;
+        this.lot = lot;
+        this.listener = listener;
+        var chain = parts.issuer().caChain();
+        this.checks = new CertificateChecks(chain.get(chain.size() - 1));
+    }
+
+    /** Provisions the device now on the fixture; never throws, the outcome says how it ended. */
+    public UnitOutcome run(Fixture fixture) {
+        Instant started = parts.clock().instant();
+        listener.unitStarted(fixture.id());
+        long unitId;
+        try {
+            unitId = parts.store().begin(lot, parts.stationId(), fixture.id(), started);
+        } catch (ProvisioningException e) {
+            LOG.error("fixture {}: the unit could not be recorded, nothing was done: {}", fixture.id(), e.oneLine(), e);
+            return finished(new UnitOutcome(fixture.id(), null, null, UnitResult.FAILED, Step.CLAIM, e.code(),
+                    e.oneLine(), null, elapsed(started)));
+        }
+        UnitJournal journal = new UnitJournal(parts.store(), listener, parts.clock(), unitId, fixture.id());
+        UnitState state = new UnitState();
+        try {
+            provision(fixture, journal, state);
+            UnitOutcome pass = new UnitOutcome(fixture.id(), journal.serial(), state.uid, UnitResult.PASS, null,
+                    null, null, state.certificateSha256, elapsed(started));
+            journal.step(Step.SEAL, () -> {
+                parts.store().finish(unitId, pass, parts.clock().instant());
+                return "sealed PASS";
+            });
+            return finished(pass);
+        } catch (ProvisioningException e) {
+            return fail(fixture, journal, state, e, started);
+        } catch (RuntimeException e) {
+            LOG.error("fixture {}: defect while provisioning unit {}", fixture.id(), unitId, e);
+            return fail(fixture, journal, state, new ProvisioningException(ErrorCode.INTERNAL,
+                    "an unexpected error stopped the unit", e.toString(), e), started);
+        } finally {
+            if (state.link != null) {
+                state.link.close();
+            }
+        }
+    }
+
+    private void provision(Fixture fixture, UnitJournal journal, UnitState state) throws ProvisioningException {
+        journal.step(Step.IDENTIFY, () -> {
+            state.link = parts.links().open(fixture);
+            DeviceInfo info = state.link.identify();
+            if (!profile.chipFamily().equals(info.chipFamily())) {
+                throw new ProvisioningException(ErrorCode.DEVICE_UNSUPPORTED, "the device is a " + info.chipFamily()
+                        + ", the profile expects " + profile.chipFamily());
+            }
+            if (info.readoutProtected() || info.uid() == null) {
+                throw new ProvisioningException(ErrorCode.DEVICE_ALREADY_LOCKED, "the device is already read-protected");
+            }
+            state.uid = info.uid();
+            return String.format("%s pid=0x%03x bootloader=0x%02x uid=%s", info.chipFamily(), info.productId(),
+                    info.bootloaderVersion(), info.uid().hex());
+        });
+        journal.step(Step.CLAIM, () -> {
+            journal.serial(parts.store().claim(journal.unitId(), state.uid, profile.chipFamily(), profile.serialPrefix()));
+            return "serial " + journal.serial();
+        });
+        journal.step(Step.KEYGEN, () -> {
+            String alias = "dev-" + state.uid.hex();
+            var found = parts.keys().find(alias);
+            state.key = found.isPresent() ? found.get()
+                    : parts.keys().generate(profile.keySpec(), alias, KeyPolicy.SESSION_WRAP_ONLY);
+            return (found.isPresent() ? "reused " : "generated ") + profile.keySpec() + " key " + alias
+                    + " id=" + state.key.id() + " in token " + state.key.token() + " (session object, sensitive)";
+        });
+        journal.step(Step.CSR, () -> {
+            state.request = new IssueRequest(CsrFactory.create(parts.keys(), state.key, journal.serial(), state.uid,
+                    profile), journal.serial(), state.uid, profile);
+            return "PKCS#10 signed in token, " + state.request.csrDer().length + " bytes";
+        });
+        journal.step(Step.ISSUE, () -> {
+            IssuedCertificate issued = parts.issuer().issue(state.request);
+            checks.verify(issued, state.key, state.request, parts.clock().instant());
+            X509Certificate leaf = issued.leaf();
+            parts.store().recordCertificate(journal.unitId(), leaf);
+            state.certificate = leaf;
+            state.certificateSha256 = Pem.sha256(leaf);
+            return "certificate serial " + leaf.getSerialNumber().toString(16) + " sha256 " + state.certificateSha256;
+        });
+        journal.step(Step.INSTALL, () -> install(state.link, state));
+        journal.step(Step.LOCK, () -> {
+            state.link.lockDebug(profile.lockLevel());
+            return "lock " + profile.lockLevel() + " requested";
+        });
+        journal.step(Step.VERIFY, () -> {
+            LockEvidence evidence = state.link.verifyLocked(profile.lockLevel());
+            parts.store().recordLockEvidence(journal.unitId(), evidence);
+            if (!evidence.locked()) {
+                throw new ProvisioningException(ErrorCode.DEVICE_LOCK_NOT_VERIFIED,
+                        "the device still answers memory reads after the lock", String.join("; ", evidence.observations()), null);
+            }
+            return String.join("; ", evidence.observations());
+        });
+    }
+
+    private String install(TargetLink link, UnitState state) throws ProvisioningException {
+        byte[] wrapped = parts.wrapper().wrapForDevice(state.key, state.uid);
+        byte[] blob;
+        try {
+            blob = IdentityBlob.encode(wrapped, state.certificate.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new ProvisioningException(ErrorCode.INTERNAL, "the certificate cannot be encoded", e.getMessage(), e);
+        }
+        link.writeIdentity(blob);
+        byte[] back = link.readIdentity(blob.length);
+        if (!Arrays.equals(blob, back)) {
+            throw new ProvisioningException(ErrorCode.DEVICE_READBACK_MISMATCH,
+                    "the key slot read back differently from what was written");
+        }
+        String alias = state.key.alias();
+        destroyStationCopy(state);
+        return "identity written to key slot (" + blob.length + " bytes, key wrapped " + wrapped.length
+                + " bytes) and read back equal; station copy of key " + alias + " destroyed";
+    }
+
+    private void destroyStationCopy(UnitState state) throws ProvisioningException {
+        if (state.key != null) {
+            parts.keys().destroy(state.key);
+            state.key = null;
+        }
+    }
+
+    private UnitOutcome fail(Fixture fixture, UnitJournal journal, UnitState state, ProvisioningException e,
+                             Instant started) {
+        LOG.warn("fixture {} unit {}: {} failed: {}", fixture.id(), journal.serial(), journal.current(), e.oneLine(), e);
+        try {
+            destroyStationCopy(state);
+        } catch (ProvisioningException destroyFailure) {
+            LOG.error("fixture {}: the station copy of key {} could not be destroyed: {}", fixture.id(),
+                    state.key.alias(), destroyFailure.oneLine(), destroyFailure);
+        }
+        if (state.certificate != null && journal.current().compareTo(Step.INSTALL) <= 0) {
+            LOG.warn("fixture {} unit {}: certificate {} was issued but not installed; it must be revoked",
+                    fixture.id(), journal.serial(), state.certificateSha256);
+        }
+        Step failedStep = journal.current();
+        UnitOutcome outcome = new UnitOutcome(fixture.id(), journal.serial(), state.uid, UnitResult.FAILED,
+                failedStep, e.code(), e.oneLine(), state.certificateSha256, elapsed(started));
+        try {
+            journal.failed(e.oneLine());
+            parts.store().finish(journal.unitId(), outcome, parts.clock().instant());
+        } catch (ProvisioningException storeFailure) {
+            LOG.error("fixture {}: the failure of unit {} could not be recorded: {}", fixture.id(), journal.unitId(),
+                    storeFailure.oneLine(), storeFailure);
+        }
+        return finished(outcome);
+    }
+
+    private UnitOutcome finished(UnitOutcome outcome) {
+        listener.unitFinished(outcome);
+        return outcome;
+    }
+
+    private Duration elapsed(Instant started) {
+        return Duration.between(started, parts.clock().instant());
+    }
+
+    /** What one unit has gathered so far. */
+    private static final class UnitState {
+        TargetLink link;
+        DeviceUid uid;
+        KeyHandle key;
+        IssueRequest request;
+        X509Certificate certificate;
+        String certificateSha256;
+    }
+}

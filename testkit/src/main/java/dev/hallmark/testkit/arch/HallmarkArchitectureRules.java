@@ -1,0 +1,94 @@
+package dev.hallmark.testkit.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/**
+ * The dependency direction of DESIGN.md and the coding rules every module keeps. A module runs them with
+ * {@code @ArchTest static final ArchTests RULES = ArchTests.in(HallmarkArchitectureRules.class);}.
+ * Exceptions are named here, never silent.
+ */
+public final class HallmarkArchitectureRules {
+
+    private static final String ENGINE = "dev.hallmark.engine..";
+    private static final String[] ADAPTERS = {
+        "dev.hallmark.hsm..", "dev.hallmark.ca..", "dev.hallmark.fuse..", "dev.hallmark.db.."
+    };
+    private static final String SIM = "dev.hallmark.sim..";
+    private static final String UI = "dev.hallmark.ui..";
+    private static final String APP = "dev.hallmark.app..";
+
+    /** Named exceptions: the command line's own output, and the simulator's READY lines. */
+    private static final DescribedPredicate<JavaClass> MAY_PRINT = DescribedPredicate.describe(
+            "the CLI's output classes or the simulator's main",
+            c -> c.getPackageName().startsWith("dev.hallmark.app.cli")
+                    || c.getName().startsWith("dev.hallmark.sim.SimMain"));
+
+    @ArchTest
+    static final ArchRule ENGINE_DEPENDS_ON_NOTHING_OF_OURS = noClasses().that().resideInAPackage(ENGINE)
+            .should().dependOnClassesThat().resideInAnyPackage("com.fazecast..", "iaik..", "org.xipki..",
+                    "java.sql..", "javafx..", "org.h2..", "org.flywaydb..", "dev.hallmark.hsm..", "dev.hallmark.ca..",
+                    "dev.hallmark.fuse..", "dev.hallmark.db..", SIM, UI, APP)
+            .as("the engine depends on the JDK, SLF4J and Bouncy Castle only").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule HSM_STANDS_ALONE = adapterStandsAlone("dev.hallmark.hsm..");
+    @ArchTest
+    static final ArchRule CA_STANDS_ALONE = adapterStandsAlone("dev.hallmark.ca..");
+    @ArchTest
+    static final ArchRule FUSE_STANDS_ALONE = adapterStandsAlone("dev.hallmark.fuse..");
+    @ArchTest
+    static final ArchRule DB_STANDS_ALONE = adapterStandsAlone("dev.hallmark.db..");
+
+    @ArchTest
+    static final ArchRule SIMULATOR_DEPENDS_ON_NOTHING_OF_OURS = noClasses().that().resideInAPackage(SIM)
+            .should().dependOnClassesThat().resideInAnyPackage(ENGINE, "dev.hallmark.hsm..", "dev.hallmark.ca..",
+                    "dev.hallmark.fuse..", "dev.hallmark.db..", UI, APP)
+            .as("device-sim stands in for hardware and depends on nothing of ours").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule UI_USES_ENGINE_API_AND_PORTS_ONLY = noClasses().that().resideInAPackage(UI)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.hallmark.engine.workflow..",
+                    "dev.hallmark.engine.crypto..", "dev.hallmark.hsm..", "dev.hallmark.ca..", "dev.hallmark.fuse..",
+                    "dev.hallmark.db..", SIM, APP)
+            .as("the UI calls only the engine's api and ports").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule NOTHING_IMPORTS_THE_APPLICATION = noClasses().that().resideOutsideOfPackage(APP)
+            .should().dependOnClassesThat().resideInAPackage(APP)
+            .as("nothing imports station-app").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule ONLY_THE_APPLICATION_IMPORTS_THE_UI = noClasses().that()
+            .resideOutsideOfPackages(UI, APP).should().dependOnClassesThat().resideInAPackage(UI)
+            .as("only station-app imports the ui").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule NO_STANDARD_STREAMS = noClasses().that().resideInAPackage("dev.hallmark..")
+            .and(DescribedPredicate.not(MAY_PRINT))
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .as("logs go through SLF4J; only the CLI prints");
+
+    @ArchTest
+    static final ArchRule NO_JAVA_UTIL_LOGGING = noClasses().that().resideInAPackage("dev.hallmark..")
+            .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING).as("logging goes through SLF4J");
+
+    private HallmarkArchitectureRules() {
+    }
+
+    private static ArchRule adapterStandsAlone(String adapter) {
+        java.util.List<String> others = new java.util.ArrayList<>(java.util.List.of(ADAPTERS));
+        others.remove(adapter);
+        others.add(SIM);
+        others.add(UI);
+        return noClasses().that().resideInAPackage(adapter).should().dependOnClassesThat()
+                .resideInAnyPackage(others.toArray(String[]::new))
+                .as("adapter " + adapter + " does not import another adapter, the simulator or the ui")
+                .allowEmptyShould(true);
+    }
+}

@@ -1,0 +1,2 @@
+/** The architecture rules of DESIGN.md, shared by every module's ArchitectureTest. */
+package dev.hallmark.testkit.arch;

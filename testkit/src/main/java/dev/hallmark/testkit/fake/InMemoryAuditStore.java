@@ -1,0 +1,143 @@
+package dev.hallmark.testkit.fake;
+
+import dev.hallmark.engine.api.DeviceUid;
+import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.Step;
+import dev.hallmark.engine.api.UnitOutcome;
+import dev.hallmark.engine.api.UnitResult;
+import dev.hallmark.engine.crypto.Pem;
+import dev.hallmark.engine.port.AuditStore;
+import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.StepEvent;
+import dev.hallmark.engine.port.StepStatus;
+import dev.hallmark.engine.port.UnitRecord;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit store in memory, with the same guards as the database: one live claim per UID, unique
+ * certificates, no PASS without lock evidence that holds. A failure can be injected on the next write.
+ */
+public final class InMemoryAuditStore implements AuditStore {
+
+    private final Map<Long, UnitRecord> units = new HashMap<>();
+    private final Map<Long, List<StepEvent>> events = new HashMap<>();
+    private final Map<Long, LockEvidence> evidence = new HashMap<>();
+    private final Map<String, Long> claims = new HashMap<>();
+    private final Map<String, Integer> counters = new HashMap<>();
+    private long nextId = 1;
+    private ErrorCode failNextWrite;
+
+    /** The next write throws this code (disk full, database down). */
+    public synchronized void failNextWrite(ErrorCode code) {
+        failNextWrite = code;
+    }
+
+    public synchronized LockEvidence lockEvidence(long unitId) {
+        return evidence.get(unitId);
+    }
+
+    @Override
+    public synchronized void ensureLot(String lot, String profileName, Instant at) throws ProvisioningException {
+        write();
+    }
+
+    @Override
+    public synchronized long begin(String lot, String station, String fixture, Instant at) throws ProvisioningException {
+        write();
+        long id = nextId++;
+        units.put(id, new UnitRecord(id, lot, null, null, null, UnitResult.IN_PROGRESS, null, null, null, null, null,
+                station, fixture, at, null));
+        events.put(id, new ArrayList<>());
+        return id;
+    }
+
+    @Override
+    public synchronized String claim(long unitId, DeviceUid uid, String chipFamily, String serialPrefix)
+            throws ProvisioningException {
+        write();
+        String key = chipFamily + "/" + uid.hex();
+        Long holder = claims.get(key);
+        if (holder != null) {
+            throw new ProvisioningException(ErrorCode.AUDIT_DUPLICATE,
+                    "device " + uid.hex() + " is already claimed by unit " + units.get(holder).serial());
+        }
+        claims.put(key, unitId);
+        int n = counters.merge(serialPrefix, 1, Integer::sum);
+        String serial = serialPrefix + String.format("%06d", n);
+        UnitRecord u = units.get(unitId);
+        units.put(unitId, new UnitRecord(u.id(), u.lot(), serial, uid.hex(), chipFamily, u.result(), null, null, null,
+                null, null, u.station(), u.fixture(), u.started(), null));
+        return serial;
+    }
+
+    @Override
+    public synchronized void recordStep(long unitId, StepEvent event) throws ProvisioningException {
+        write();
+        events.get(unitId).add(event);
+    }
+
+    @Override
+    public synchronized void recordCertificate(long unitId, X509Certificate certificate) throws ProvisioningException {
+        write();
+        String sha = Pem.sha256(certificate);
+        if (units.values().stream().anyMatch(u -> sha.equals(u.certificateSha256()))) {
+            throw new ProvisioningException(ErrorCode.AUDIT_DUPLICATE, "certificate " + sha + " is already recorded");
+        }
+        UnitRecord u = units.get(unitId);
+        units.put(unitId, new UnitRecord(u.id(), u.lot(), u.serial(), u.uid(), u.chipFamily(), u.result(), null, null,
+                null, Pem.certificate(certificate), sha, u.station(), u.fixture(), u.started(), null));
+    }
+
+    @Override
+    public synchronized void recordLockEvidence(long unitId, LockEvidence lockEvidence) throws ProvisioningException {
+        write();
+        evidence.put(unitId, lockEvidence);
+    }
+
+    @Override
+    public synchronized void finish(long unitId, UnitOutcome outcome, Instant at) throws ProvisioningException {
+        write();
+        LockEvidence held = evidence.get(unitId);
+        if (outcome.passed() && (held == null || !held.locked())) {
+            throw new ProvisioningException(ErrorCode.AUDIT_WRITE_FAILED,
+                    "a unit cannot be sealed PASS without lock evidence that holds");
+        }
+        UnitRecord u = units.get(unitId);
+        if (!outcome.passed() && u.uid() != null && !lockStarted(unitId)) {
+            claims.remove(u.chipFamily() + "/" + u.uid());
+        }
+        units.put(unitId, new UnitRecord(u.id(), u.lot(), u.serial(), u.uid(), u.chipFamily(), outcome.result(),
+                outcome.failedStep() == null ? null : outcome.failedStep().name(),
+                outcome.error() == null ? null : outcome.error().id(), outcome.cause(), u.certificatePem(),
+                u.certificateSha256(), u.station(), u.fixture(), u.started(), at));
+    }
+
+    @Override
+    public synchronized List<UnitRecord> units(String lot) {
+        return units.values().stream().filter(u -> lot == null || lot.equals(u.lot()))
+                .sorted(java.util.Comparator.comparingLong(UnitRecord::id)).toList();
+    }
+
+    @Override
+    public synchronized List<StepEvent> events(long unitId) {
+        return List.copyOf(events.getOrDefault(unitId, List.of()));
+    }
+
+    private boolean lockStarted(long unitId) {
+        return events.get(unitId).stream().anyMatch(e -> e.step() == Step.LOCK && e.status() == StepStatus.STARTED);
+    }
+
+    private void write() throws ProvisioningException {
+        ErrorCode code = failNextWrite;
+        if (code != null) {
+            failNextWrite = null;
+            throw new ProvisioningException(code, "injected audit store failure");
+        }
+    }
+}
