@@ -1,0 +1,2 @@
+/** The station's JavaFX window and its entry points; each screen lives in its own sub-package. */
+package dev.hallmark.ui;
