@@ -1,0 +1,144 @@
+package dev.hallmark.db.store;
+
+import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.ProvisioningException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The audit database, opened and migrated to the current schema; hands out the {@link JdbcAuditStore}. */
+public final class AuditDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditDatabase.class);
+    private static final int POOL_SIZE = 8;
+    /** H2's error code when another process holds the database file. */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    private final ConnectionPool pool;
+    private final StationLock lock;
+    private final JdbcAuditStore store;
+
+    private AuditDatabase(ConnectionPool pool, StationLock lock) {
+        this.pool = pool;
+        this.lock = lock;
+        this.store = new JdbcAuditStore(pool);
+    }
+
+    /** Opens (creating if needed) the embedded H2 database {@code directory/hallmark}, held exclusively. */
+    public static AuditDatabase openH2(Path directory) throws ProvisioningException {
+        Path dir = directory.toAbsolutePath().normalize();
+        String location = dir.resolve("hallmark").toString();
+        if (location.contains(";")) {
+            throw new ProvisioningException(ErrorCode.AUDIT_UNAVAILABLE,
+                    "the audit database at " + location + " cannot be opened because its path contains ';'");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ProvisioningException(ErrorCode.AUDIT_UNAVAILABLE, "the audit database at " + location
+                    + " cannot be opened because its directory cannot be created", e.getClass().getSimpleName(), e);
+        }
+        StationLock lock = StationLock.acquire(dir.resolve("hallmark.lock"), location);
+        try {
+            return open("jdbc:h2:file:" + location + ";LOCK_TIMEOUT=10000", "sa", new char[0], location, lock);
+        } catch (ProvisioningException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Opens the database at a JDBC URL (PostgreSQL for several stations); the password is not kept in clear. */
+    public static AuditDatabase open(String jdbcUrl, String user, char[] password) throws ProvisioningException {
+        return open(jdbcUrl, user, password, withoutParameters(jdbcUrl), null);
+    }
+
+    private static AuditDatabase open(String url, String user, char[] password, String location, StationLock lock)
+            throws ProvisioningException {
+        ConnectionPool pool = new ConnectionPool(url, user, password, location, POOL_SIZE);
+        try {
+            Connection first = connect(pool);
+            try {
+                migrate(url, user, password, location);
+            } finally {
+                pool.release(first, false);
+            }
+            LOG.info("audit database at {} is open and migrated", location);
+            return new AuditDatabase(pool, lock);
+        } catch (ProvisioningException | RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** The first connection, borrowed while Flyway migrates and then pooled, so its failure is named plainly. */
+    private static Connection connect(ConnectionPool pool) throws ProvisioningException {
+        try {
+            return pool.borrowNew();
+        } catch (SQLException e) {
+            String why = e.getErrorCode() == H2_DATABASE_ALREADY_OPEN ? " is locked by another process"
+                    : e.getSQLState() != null && e.getSQLState().startsWith("28") ? " refused the user's credentials"
+                    : " cannot be reached";
+            throw new ProvisioningException(ErrorCode.AUDIT_UNAVAILABLE, "the audit database at " + pool.location()
+                    + why, e.getSQLState() != null ? e.getSQLState() : String.valueOf(e.getErrorCode()), e);
+        }
+    }
+
+    private static void migrate(String url, String user, char[] password, String location)
+            throws ProvisioningException {
+        try {
+            Flyway flyway = Flyway.configure()
+                    .dataSource(url, user, password == null ? "" : new String(password))
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load();
+            int applied = flyway.migrate().migrationsExecuted;
+            if (applied > 0) {
+                LOG.info("audit database at {}: {} migration(s) applied", location, applied);
+            }
+        } catch (FlywayException e) {
+            throw new ProvisioningException(ErrorCode.AUDIT_UNAVAILABLE, "the audit database at " + location
+                    + " could not be migrated to the station's schema", rawDetail(e), e);
+        }
+    }
+
+    private static String rawDetail(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /** The URL without its parameters, which may carry credentials, for messages and the log. */
+    private static String withoutParameters(String jdbcUrl) {
+        int cut = jdbcUrl.length();
+        for (char c : new char[] {'?', ';'}) {
+            int i = jdbcUrl.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        return jdbcUrl.substring(0, cut);
+    }
+
+    /** The audit store on this database; thread-safe, shared by all workers. */
+    public JdbcAuditStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (lock != null) {
+            lock.close();
+        }
+        LOG.info("audit database at {} is closed", pool.location());
+    }
+}

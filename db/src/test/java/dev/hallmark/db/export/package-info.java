@@ -1,0 +1,2 @@
+/** Tests of the audit exports. */
+package dev.hallmark.db.export;
