@@ -1,0 +1,54 @@
+package dev.hallmark.hsm.pkcs11;
+
+import dev.hallmark.engine.api.ProvisioningException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.xipki.pkcs11.wrapper.PKCS11Module;
+
+/**
+ * One loaded PKCS#11 module per library file in this JVM. A module may be C_Initialize'd only once per process,
+ * so every station, token initialiser and tool shares the instance and the last one to release it finalises it.
+ */
+public final class ModuleRegistry {
+
+    private static final Map<Path, SharedModule> MODULES = new HashMap<>();
+
+    private ModuleRegistry() {
+    }
+
+    /** Loads (once) and initialises (if nobody holds it) the module at {@code path}; release it when done. */
+    public static SharedModule acquire(Path path) throws ProvisioningException {
+        WrapperLogBridge.install();
+        Path file = path.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw Pkcs11Errors.moduleMissing(file, null);
+        }
+        Path key;
+        try {
+            key = file.toRealPath();
+        } catch (IOException e) {
+            throw Pkcs11Errors.moduleMissing(file, e);
+        }
+        SharedModule shared;
+        synchronized (MODULES) {
+            shared = MODULES.get(key);
+            if (shared == null) {
+                shared = new SharedModule(file, load(file, key));
+                MODULES.put(key, shared);
+            }
+        }
+        shared.retain();
+        return shared;
+    }
+
+    private static PKCS11Module load(Path file, Path realFile) throws ProvisioningException {
+        try {
+            return PKCS11Module.getInstance(realFile.toString());
+        } catch (IOException | UnsatisfiedLinkError e) {
+            throw Pkcs11Errors.moduleMissing(file, e);
+        }
+    }
+}

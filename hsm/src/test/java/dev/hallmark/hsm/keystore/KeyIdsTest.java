@@ -1,0 +1,29 @@
+package dev.hallmark.hsm.keystore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class KeyIdsTest {
+
+    @Test
+    void idIsTheFirstSixteenBytesOfSha256OverTheUtf8Alias() {
+        // printf 'unit-42' | sha256sum ; printf 'Gerät-7' | sha256sum (first 32 hex digits)
+        assertThat(KeyIds.hexForAlias("unit-42")).isEqualTo("1684331f5980948519a039af3b31abf2");
+        assertThat(HexFormat.of().formatHex(KeyIds.forAlias("Gerät-7"))).isEqualTo("081c2f65f49950b25b42b105a1edddae");
+        assertThat(KeyIds.forAlias("unit-42")).hasSize(KeyIds.LENGTH);
+    }
+
+    @Test
+    void differentAliasesGiveDifferentIds() {
+        assertThat(KeyIds.forAlias("unit-1")).isNotEqualTo(KeyIds.forAlias("unit-2"));
+    }
+
+    @Test
+    void blankAliasIsRefused() {
+        assertThatThrownBy(() -> KeyIds.forAlias(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeyIds.forAlias(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
