@@ -1,0 +1,96 @@
+package dev.hallmark.sim;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated bench: N fixtures, each a pty with a fresh board of one family in its bootloader. Replacing a
+ * device puts the next fresh board (new random UID) on the same fixture, so the fixture's port path stays.
+ */
+public final class SimBench implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SimBench.class);
+
+    private final Stm32Family family;
+    private final byte[] kek;
+    private final SecureRandom rng;
+    private final SimTiming timing;
+    private final List<Pty> ptys = new ArrayList<>();
+    private final List<SimulatedStm32> devices = new ArrayList<>();
+
+    private SimBench(Stm32Family family, byte[] kek, SecureRandom rng, SimTiming timing) {
+        this.family = family;
+        this.kek = kek.clone();
+        this.rng = rng;
+        this.timing = timing;
+    }
+
+    /** Opens {@code count} ptys and starts a fresh board on each; UIDs come from {@code rng}. */
+    public static SimBench start(Stm32Family family, int count, byte[] kek, SecureRandom rng, SimTiming timing)
+            throws IOException {
+        if (count < 1) {
+            throw new IllegalArgumentException("a bench has at least one fixture, not " + count);
+        }
+        SimBench bench = new SimBench(family, kek, rng, timing);
+        try {
+            for (int i = 0; i < count; i++) {
+                Pty pty = Pty.open();
+                bench.ptys.add(pty);
+                bench.devices.add(bench.freshBoard(pty));
+            }
+        } catch (IOException | RuntimeException e) {
+            bench.close();
+            throw e;
+        }
+        log.info("simulated bench of {} {} on {}", count, family.partName(), bench.paths());
+        return bench;
+    }
+
+    private SimulatedStm32 freshBoard(Pty pty) throws IOException {
+        byte[] uid = new byte[Stm32Family.UID_LENGTH];
+        rng.nextBytes(uid);
+        return SimulatedStm32.start(family, pty, uid, kek, timing);
+    }
+
+    /** The boards now on the fixtures, in fixture order. */
+    public synchronized List<SimulatedStm32> devices() {
+        return List.copyOf(devices);
+    }
+
+    /** The board now on fixture {@code index}. */
+    public synchronized SimulatedStm32 device(int index) {
+        return devices.get(index);
+    }
+
+    /** The fixtures' port paths, in order. */
+    public synchronized List<String> paths() {
+        return ptys.stream().map(Pty::path).toList();
+    }
+
+    /**
+     * The operator takes the board off fixture {@code index} and puts the next fresh one on: new random UID,
+     * erased flash, RDP level 0, same port path.
+     *
+     * @return the new board
+     */
+    public synchronized SimulatedStm32 replaceDevice(int index) throws IOException {
+        devices.get(index).close();
+        SimulatedStm32 fresh = freshBoard(ptys.get(index));
+        devices.set(index, fresh);
+        log.debug("fixture {} ({}) has a fresh board", index, fresh.path());
+        return fresh;
+    }
+
+    /** Switches every board off and closes the ptys. */
+    @Override
+    public synchronized void close() {
+        devices.forEach(SimulatedStm32::close);
+        ptys.forEach(Pty::close);
+        devices.clear();
+        ptys.clear();
+    }
+}

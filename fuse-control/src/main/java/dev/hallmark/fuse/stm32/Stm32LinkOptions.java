@@ -1,0 +1,36 @@
+package dev.hallmark.fuse.stm32;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Serial settings and patience of the STM32 bootloader link. On a pseudo-terminal baud rate and parity are
+ * ignored; a real USART bootloader wants 8E1.
+ *
+ * @param baudRate      line speed (the bootloader detects it from the 0x7F sync)
+ * @param evenParity    8E1 as AN3155 specifies; false for 8N1 (a pseudo-terminal is always opened 8N1)
+ * @param readTimeout   wait for an ACK or a data byte
+ * @param syncTimeout   wait for the answer to one 0x7F
+ * @param syncAttempts  0x7F sent before the device counts as not responding
+ * @param eraseTimeout  wait for the ACK of an erase or of an option-byte change (a 128 KiB F4 sector takes 1-2 s)
+ * @param resetSettle   pause after the device resets itself, before the new sync
+ */
+public record Stm32LinkOptions(int baudRate, boolean evenParity, Duration readTimeout, Duration syncTimeout,
+                               int syncAttempts, Duration eraseTimeout, Duration resetSettle) {
+
+    public Stm32LinkOptions {
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(syncTimeout, "syncTimeout");
+        Objects.requireNonNull(eraseTimeout, "eraseTimeout");
+        Objects.requireNonNull(resetSettle, "resetSettle");
+        if (baudRate <= 0 || syncAttempts < 1) {
+            throw new IllegalArgumentException("baud rate and sync attempts must be positive");
+        }
+    }
+
+    /** 115200 8E1, 1 s reads, 5 syncs of 300 ms, 10 s erase, 50 ms after a reset. */
+    public static Stm32LinkOptions defaults() {
+        return new Stm32LinkOptions(115_200, true, Duration.ofSeconds(1), Duration.ofMillis(300), 5,
+                Duration.ofSeconds(10), Duration.ofMillis(50));
+    }
+}
