@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Debian packages Hallmark needs, and a function that installs the missing ones (as root) or says how.
+# Sourced by ./hallmark and ./run-tests; the one place that names them.
+
+# What `./hallmark demo` needs on a fresh Debian 12.
+HALLMARK_RUN_PACKAGES=(openjdk-17-jdk-headless maven softhsm2 opensc)
+# What a JavaFX window needs (only when a display is used).
+HALLMARK_UI_PACKAGES=(libgtk-3-0 libxtst6 libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
+# What the tests need besides: real clients and servers, and the headless toolkit's fonts.
+HALLMARK_TEST_PACKAGES=(stm32flash socat openssl libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
+
+# ensure_packages WHO PKG... : installs what is missing with apt-get as root; otherwise prints the
+# exact command and returns 1.
+ensure_packages() {
+  local who=$1; shift
+  local missing=()
+  local p
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "$who: missing Debian packages: ${missing[*]}" >&2
+    echo "$who: install them with: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    return 1
+  fi
+  echo "$who: installing Debian packages: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}

@@ -1,0 +1,104 @@
+package dev.hallmark.app.cli;
+
+import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.station.DemoBench;
+import dev.hallmark.app.station.DemoLot;
+import dev.hallmark.app.station.DemoProfile;
+import dev.hallmark.app.station.EmbeddedStation;
+import dev.hallmark.app.station.SimulatedVendor;
+import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.ProductProfile;
+import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.UnitListener;
+import dev.hallmark.engine.workflow.LotSummary;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hallmark demo}: the main job on the embedded default. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Provision units end to end on the embedded default: a SoftHSM2 token and an embedded CA in the",
+            "data directory, simulated STM32F4 devices on pseudo-terminals, and an H2 audit database.",
+            "Running it again on the same data directory adds units."})
+final class DemoCommand implements Callable<Integer> {
+
+    private static final int MAX_FIXTURES = 16;
+
+    @Option(names = "--count", defaultValue = "5", description = "Units to provision (default ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--fixtures", description = "Simulated fixtures working in parallel (default: count, at most 4).")
+    Integer fixtures;
+
+    @Option(names = "--headless", description = "No window, even where a display exists.")
+    boolean headless;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "The station's data directory.")
+    Path dataDir;
+
+    @Option(names = "--lot", defaultValue = "DEMO", description = "Lot the units belong to (default ${DEFAULT-VALUE}).")
+    String lot;
+
+    @Option(names = "--pkcs11-module", paramLabel = "PATH", defaultValue = "/usr/lib/softhsm/libsofthsm2.so",
+            description = "PKCS#11 module of the station token (default ${DEFAULT-VALUE}).")
+    Path module;
+
+    @Option(names = "--port", paramLabel = "PATH",
+            description = "Use this serial port as a fixture instead of a simulated device (repeatable; one unit each).")
+    List<String> ports;
+
+    @Override
+    public Integer call() throws ProvisioningException, InterruptedException {
+        int fixtureCount = ports != null ? ports.size() : fixtures != null ? fixtures : Math.min(count, 4);
+        if (count < 1 || fixtureCount < 1 || fixtureCount > MAX_FIXTURES) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
+                    "--count must be at least 1 and --fixtures between 1 and " + MAX_FIXTURES);
+        }
+        SecureRandom random = new SecureRandom();
+        Clock clock = Clock.systemUTC();
+        PrintStream out = System.out;
+        DataDir dir = DataDir.resolve(dataDir);
+        try (EmbeddedStation station = EmbeddedStation.open(dir, module, random, clock, out::println);
+             DemoBench bench = ports != null ? DemoBench.ports(ports)
+                     : DemoBench.simulated(fixtureCount, SimulatedVendor.transportKek(dir, station.hsm(), random,
+                             out::println), random)) {
+            ProductProfile profile = DemoProfile.STM32F4;
+            DemoLot demoLot = new DemoLot(station, bench, profile, lot, stationId(), clock);
+            LotJob job = listener -> demoLot.run(count, listener);
+            UnitListener printer = new UnitLinePrinter(out);
+            LotSummary summary = !headless && BenchWindowRun.possible()
+                    ? new BenchWindowRun(lot, profile.name(), bench.fixtures(), clock).run(job, printer)
+                    : job.run(printer);
+            out.println(summaryLine(summary, dir));
+            return summary.allPassed() ? ExitCode.OK : ExitCode.UNITS_FAILED;
+        }
+    }
+
+    static String summaryLine(LotSummary summary, DataDir dir) {
+        return String.format(Locale.ROOT, "lot %s: %d passed, %d failed, %d units in %.1f s; records in %s",
+                summary.lot(), summary.passed(), summary.failed(), summary.outcomes().size(),
+                summary.elapsed().toMillis() / 1000.0, dir.audit());
+    }
+
+    private static String stationId() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "station-1";
+        }
+    }
+
+    /** A lot's run, handed the listener that shows its progress. */
+    @FunctionalInterface
+    interface LotJob {
+        LotSummary run(UnitListener listener) throws ProvisioningException;
+    }
+}

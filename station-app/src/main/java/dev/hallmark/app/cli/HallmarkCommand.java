@@ -1,0 +1,47 @@
+package dev.hallmark.app.cli;
+
+import dev.hallmark.engine.api.ProvisioningException;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the hallmark command line. */
+@Command(name = "hallmark", mixinStandardHelpOptions = true, version = "hallmark 0.1.0",
+        description = "Provisioning station for IoT manufacturing lines: hardware-bound identities, debug locks, audit records.",
+        subcommands = {DemoCommand.class, AuditCommand.class, CaCommand.class, SimCommand.class})
+public final class HallmarkCommand implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HallmarkCommand.class);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'hallmark demo --count 5'");
+    }
+
+    /** Runs the command line and returns the exit code; every ProvisioningException ends as one line on stderr. */
+    public static int execute(String[] args) {
+        CommandLine cli = new CommandLine(new HallmarkCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof ProvisioningException p) {
+                LOG.error("{}", p.oneLine(), p);
+                err.println("hallmark: " + p.oneLine());
+                err.flush();
+                return ExitCode.CONFIGURATION;
+            }
+            LOG.error("unexpected failure", e);
+            err.println("hallmark: HM-900 station: unexpected " + e + " - this is a defect; keep the station log ("
+                    + System.getProperty("hallmark.log.dir") + ") and report it");
+            err.flush();
+            return ExitCode.CONFIGURATION;
+        });
+        cli.setExitCodeExceptionMapper(e -> ExitCode.CONFIGURATION);
+        cli.getCommandSpec().exitCodeOnInvalidInput(ExitCode.CONFIGURATION);
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,2 @@
+/** The composition root: the hallmark command's entry point. */
+package dev.hallmark.app;

@@ -1,0 +1,42 @@
+package dev.hallmark.app.station;
+
+import dev.hallmark.engine.api.ProductProfile;
+import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.UnitListener;
+import dev.hallmark.engine.workflow.LotRunner;
+import dev.hallmark.engine.workflow.LotSummary;
+import dev.hallmark.engine.workflow.StationParts;
+import dev.hallmark.engine.workflow.UnitWorkflow;
+import dev.hallmark.fuse.stm32.Stm32LinkFactory;
+import dev.hallmark.fuse.stm32.Stm32LinkOptions;
+import java.time.Clock;
+
+/** Wires the engine to the embedded station's parts and runs a lot on a demo bench. */
+public final class DemoLot {
+
+    private final EmbeddedStation station;
+    private final DemoBench bench;
+    private final ProductProfile profile;
+    private final String lot;
+    private final String stationId;
+    private final Clock clock;
+
+    public DemoLot(EmbeddedStation station, DemoBench bench, ProductProfile profile, String lot, String stationId,
+                   Clock clock) {
+        this.station = station;
+        this.bench = bench;
+        this.profile = profile;
+        this.lot = lot;
+        this.stationId = stationId;
+        this.clock = clock;
+    }
+
+    /** Provisions {@code count} units over the bench's fixtures, reporting progress to the listener. */
+    public LotSummary run(int count, UnitListener listener) throws ProvisioningException {
+        station.store().ensureLot(lot, profile.name(), clock.instant());
+        StationParts parts = new StationParts(stationId, new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock), station.keys(), station.keys(),
+                station.issuer(), station.store(), clock);
+        UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, listener);
+        return new LotRunner(workflow, lot, clock).run(bench.fixtures(), count, bench);
+    }
+}

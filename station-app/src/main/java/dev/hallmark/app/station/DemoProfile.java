@@ -1,0 +1,17 @@
+package dev.hallmark.app.station;
+
+import dev.hallmark.engine.api.KeyCustody;
+import dev.hallmark.engine.api.KeySpec;
+import dev.hallmark.engine.api.LockLevel;
+import dev.hallmark.engine.api.ProductProfile;
+import java.time.Duration;
+
+/** The product profile of the demo: an STM32F4 board, injected EC P-256 key, readout protection level 1. */
+public final class DemoProfile {
+
+    public static final ProductProfile STM32F4 = new ProductProfile("demo-stm32f4", "STM32F4", KeySpec.EC_P256,
+            KeyCustody.INJECTED, LockLevel.READOUT_PROTECTED, "HM-F4-", "Hallmark Demo", Duration.ofDays(3650));
+
+    private DemoProfile() {
+    }
+}

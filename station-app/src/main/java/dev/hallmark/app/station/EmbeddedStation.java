@@ -1,0 +1,114 @@
+package dev.hallmark.app.station;
+
+import dev.hallmark.ca.embedded.EmbeddedCa;
+import dev.hallmark.db.store.AuditDatabase;
+import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.port.AuditStore;
+import dev.hallmark.engine.port.CertificateIssuer;
+import dev.hallmark.hsm.keystore.Pkcs11DeviceKeyStore;
+import dev.hallmark.hsm.keystore.Pkcs11Station;
+import dev.hallmark.hsm.softhsm.SoftHsmToken;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * A station on the embedded default: a SoftHSM2 token in the data directory, an embedded CA whose keys
+ * live in that token, and an H2 audit database. Created on first use, reopened afterwards.
+ */
+public final class EmbeddedStation implements AutoCloseable {
+
+    /** The label of the station's token. */
+    public static final String TOKEN_LABEL = "hallmark";
+    private static final int PIN_LENGTH = 20;
+
+    private final DataDir dir;
+    private final Pkcs11Station hsm;
+    private final EmbeddedCa ca;
+    private final AuditDatabase database;
+
+    private EmbeddedStation(DataDir dir, Pkcs11Station hsm, EmbeddedCa ca, AuditDatabase database) {
+        this.dir = dir;
+        this.hsm = hsm;
+        this.ca = ca;
+        this.database = database;
+    }
+
+    /**
+     * Opens the station in {@code dir}, creating token, CA and database first where they do not exist yet.
+     * {@code say} receives one line for each thing created.
+     */
+    public static EmbeddedStation open(DataDir dir, Path pkcs11Module, SecureRandom random, Clock clock,
+                                       Consumer<String> say) throws ProvisioningException {
+        dir.create();
+        if (!Files.exists(dir.hsmPin()) && pkcs11Module.equals(SoftHsmToken.defaultModule())) {
+            char[] soPin = SecretFile.randomPin(random, PIN_LENGTH);
+            char[] userPin = SecretFile.randomPin(random, PIN_LENGTH);
+            try {
+                SecretFile.writeChars(dir.hsmSoPin(), soPin);
+                SoftHsmToken.initialize(dir.root(), TOKEN_LABEL, soPin, userPin);
+                SecretFile.writeChars(dir.hsmPin(), userPin);
+            } finally {
+                Arrays.fill(soPin, '\0');
+                Arrays.fill(userPin, '\0');
+            }
+            say.accept("created SoftHSM2 token '" + TOKEN_LABEL + "' in " + dir.root().resolve("tokens")
+                    + " (user PIN in " + dir.hsmPin() + ", mode 0600)");
+        }
+        Pkcs11Station hsm = openToken(dir, pkcs11Module);
+        try {
+            Pkcs11DeviceKeyStore keys = hsm.keyStore();
+            EmbeddedCa ca;
+            if (EmbeddedCa.exists(dir.ca())) {
+                ca = EmbeddedCa.open(keys, dir.ca(), clock, random);
+            } else {
+                ca = EmbeddedCa.initialize(keys, dir.ca(), "Hallmark Station", clock, random);
+                say.accept("created embedded CA (root + issuing CA, keys generated in token '" + TOKEN_LABEL
+                        + "'); chain in " + dir.ca().resolve("chain.pem"));
+            }
+            AuditDatabase database = AuditDatabase.openH2(dir.audit());
+            return new EmbeddedStation(dir, hsm, ca, database);
+        } catch (ProvisioningException | RuntimeException e) {
+            hsm.close();
+            throw e;
+        }
+    }
+
+    private static Pkcs11Station openToken(DataDir dir, Path pkcs11Module) throws ProvisioningException {
+        char[] pin = SecretFile.readChars(dir.hsmPin(), "HSM PIN");
+        try {
+            return Pkcs11Station.open(pkcs11Module, TOKEN_LABEL, pin);
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
+    }
+
+    public DataDir dir() {
+        return dir;
+    }
+
+    public Pkcs11Station hsm() {
+        return hsm;
+    }
+
+    public Pkcs11DeviceKeyStore keys() {
+        return hsm.keyStore();
+    }
+
+    public CertificateIssuer issuer() {
+        return ca;
+    }
+
+    public AuditStore store() {
+        return database.store();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        hsm.close();
+    }
+}

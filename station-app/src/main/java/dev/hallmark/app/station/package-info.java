@@ -1,0 +1,2 @@
+/** Wiring of a station's parts on the embedded default: data directory, secrets, token, CA, audit database. */
+package dev.hallmark.app.station;
