@@ -107,7 +107,7 @@ class Pkcs11StationIT {
                     assertThat(e.code()).isEqualTo(ErrorCode.HSM_PIN_INCORRECT);
                     assertThat(e.rawDetail()).isEqualTo("CKR_PIN_INCORRECT");
                     assertThat(e.oneLine()).isEqualTo("HM-202 HSM: The HSM token 'it-pin' rejected the PIN to log in"
-                            + " the user. (CKR_PIN_INCORRECT) - correct the PIN file; do not retry blindly, the token"
+                            + " the user (CKR_PIN_INCORRECT) - correct the PIN file; do not retry blindly, the token"
                             + " locks after repeated failures");
                 });
         try (Pkcs11Station station = Pkcs11Station.open(SoftHsmFixture.module(), label, SoftHsmFixture.userPin())) {

@@ -33,6 +33,7 @@ public final class ProvisioningException extends Exception {
     /** One line for the operator: code, part, what happened, what to do. Never contains a secret. */
     public String oneLine() {
         String raw = rawDetail == null ? "" : " (" + rawDetail + ")";
-        return code.id() + " " + code.part() + ": " + getMessage() + raw + " - " + code.remedy();
+        String message = getMessage().endsWith(".") ? getMessage().substring(0, getMessage().length() - 1) : getMessage();
+        return code.id() + " " + code.part() + ": " + message + raw + " - " + code.remedy();
     }
 }

@@ -83,8 +83,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static String summaryLine(LotSummary summary, DataDir dir) {
-        return String.format(Locale.ROOT, "lot %s: %d passed, %d failed, %d units in %.1f s; records in %s",
-                summary.lot(), summary.passed(), summary.failed(), summary.outcomes().size(),
+        int units = summary.outcomes().size();
+        return String.format(Locale.ROOT, "lot %s: %d passed, %d failed, %d unit%s in %.1f s; records in %s",
+                summary.lot(), summary.passed(), summary.failed(), units, units == 1 ? "" : "s",
                 summary.elapsed().toMillis() / 1000.0, dir.audit());
     }
 
