@@ -23,11 +23,16 @@ public final class SimMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        InputStream stdin = stdinIsDevNull() ? null : System.in;
-        int code = run(args, System.out, System.err, stdin, new SecureRandom());
+        int code = serve(args);
         if (code != 0) {
             System.exit(code);
         }
+    }
+
+    /** Runs the simulator on the process's standard streams, as {@code main} does, and returns the exit code. */
+    public static int serve(String... args) throws InterruptedException {
+        InputStream stdin = stdinIsDevNull() ? null : System.in;
+        return run(args, System.out, System.err, stdin, new SecureRandom());
     }
 
     /** Parsed command line. */

@@ -1,70 +1,37 @@
 package dev.hallmark.app.cli;
 
-import dev.hallmark.engine.api.ErrorCode;
-import dev.hallmark.engine.api.ProvisioningException;
-import dev.hallmark.sim.SimBench;
-import dev.hallmark.sim.SimTiming;
-import dev.hallmark.sim.Stm32Family;
-import java.nio.file.Files;
+import dev.hallmark.sim.SimMain;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code hallmark sim}: simulated devices on pseudo-terminals, until stopped. */
+/** {@code hallmark sim}: simulated devices on pseudo-terminals, until stopped; the simulator's own main does the work. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = {"Run simulated devices on pseudo-terminals until stopped (Ctrl-C).",
+        description = {"Run simulated devices on pseudo-terminals until stopped (Ctrl-C, or end of input).",
             "Prints 'READY <path>' for each device; point stm32flash -m 8n1 or a station at the path."})
 final class SimCommand implements Callable<Integer> {
 
-    @Option(names = "--target", defaultValue = "stm32f4", description = "Device family: stm32f4 (default).")
+    @Option(names = "--target", defaultValue = "stm32f4",
+            description = "Device family: stm32f4 (default), stm32f1, stm32l4.")
     String target;
 
-    @Option(names = "--count", defaultValue = "1", description = "Number of devices (default ${DEFAULT-VALUE}).")
+    @Option(names = "--count", defaultValue = "1", description = "Number of devices, 1 to 64 (default ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--kek-file", paramLabel = "FILE",
-            description = "32-byte transport KEK the devices are personalised with (default: random).")
+            description = "Transport KEK the devices are personalised with: 32 raw bytes or 64 hex digits (default: random).")
     Path kekFile;
 
     @Override
-    public Integer call() throws Exception {
-        Stm32Family family = family(target);
-        if (count < 1 || count > 64) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--count must be between 1 and 64");
-        }
-        SecureRandom random = new SecureRandom();
-        byte[] kek = new byte[32];
+    public Integer call() throws InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--target", target, "--count", Integer.toString(count)));
         if (kekFile != null) {
-            kek = Files.readAllBytes(kekFile);
-        } else {
-            random.nextBytes(kek);
+            args.addAll(List.of("--kek-file", kekFile.toString()));
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (SimBench bench = SimBench.start(family, count, kek, random, SimTiming.NONE)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                bench.close();
-                stopped.countDown();
-            }, "sim-stop"));
-            bench.devices().forEach(d -> System.out.println("READY " + d.path()));
-            System.out.flush();
-            stopped.await();
-        }
-        return ExitCode.OK;
-    }
-
-    private static Stm32Family family(String target) throws ProvisioningException {
-        String t = target.toLowerCase(Locale.ROOT);
-        if (!t.startsWith("stm32")) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "unknown --target '" + target + "'; use stm32f4");
-        }
-        try {
-            return Stm32Family.valueOf(t.substring("stm32".length()).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "unknown --target '" + target + "'; use stm32f4");
-        }
+        int code = SimMain.serve(args.toArray(String[]::new));
+        return code == 0 ? ExitCode.OK : ExitCode.CONFIGURATION;
     }
 }
