@@ -9,6 +9,10 @@ public interface UnitListener {
     default void stepStarted(String fixtureId, String serial, Step step) {
     }
 
+    /** A step waits for a part to come back (e.g. the CA is unreachable) and will retry after {@code retryIn}. */
+    default void stepWaiting(String fixtureId, String serial, Step step, String reason, java.time.Duration retryIn) {
+    }
+
     default void unitFinished(UnitOutcome outcome) {
     }
 
