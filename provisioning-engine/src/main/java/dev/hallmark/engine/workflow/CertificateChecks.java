@@ -11,6 +11,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +30,8 @@ final class CertificateChecks {
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     private static final int SAN_URI = 6;
     private static final int DIGITAL_SIGNATURE = 0;
+    /** How far a CA's notAfter may stray from now + the profile's validity (clock skew, backdating, rounding). */
+    private static final Duration VALIDITY_TOLERANCE = Duration.ofHours(1);
 
     private final X509Certificate trustAnchor;
 
@@ -53,6 +56,10 @@ final class CertificateChecks {
         require(leaf.getBasicConstraints() < 0, "the device certificate is marked as a CA");
         require(!now.isBefore(leaf.getNotBefore().toInstant()) && !now.isAfter(leaf.getNotAfter().toInstant()),
                 "the certificate is not valid now (" + leaf.getNotBefore() + " to " + leaf.getNotAfter() + ")");
+        Instant expectedEnd = now.plus(request.profile().validity());
+        require(Duration.between(expectedEnd, leaf.getNotAfter().toInstant()).abs().compareTo(VALIDITY_TOLERANCE) <= 0,
+                "the certificate expires " + leaf.getNotAfter().toInstant() + ", the profile asks for "
+                        + request.profile().validity().toDays() + " days (until about " + expectedEnd + ")");
     }
 
     private static X500Principal expectedSubject(IssueRequest request) throws ProvisioningException {

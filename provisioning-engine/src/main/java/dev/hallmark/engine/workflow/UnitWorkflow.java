@@ -17,6 +17,8 @@ import dev.hallmark.engine.port.IssuedCertificate;
 import dev.hallmark.engine.port.KeyHandle;
 import dev.hallmark.engine.port.KeyPolicy;
 import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.RevocationReason;
+import dev.hallmark.engine.port.Revoker;
 import dev.hallmark.engine.port.TargetLink;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -39,10 +41,17 @@ public final class UnitWorkflow {
     private final String lot;
     private final UnitListener listener;
     private final CertificateChecks checks;
+    private final CaWait ca;
 
-    /** Reads the CA chain once: its root is the trust anchor every issued certificate must chain to. */
+    /** A workflow that waits for an unreachable CA with {@link RetryPolicy#standard()}. */
     public UnitWorkflow(StationParts parts, ProductProfile profile, String lot, UnitListener listener)
             throws ProvisioningException {
+        this(parts, profile, lot, listener, RetryPolicy.standard());
+    }
+
+    /** Reads the CA chain once: its root is the trust anchor every issued certificate must chain to. */
+    public UnitWorkflow(StationParts parts, ProductProfile profile, String lot, UnitListener listener,
+                        RetryPolicy caRetry) throws ProvisioningException {
         if (profile.custody() != KeyCustody.INJECTED) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
                     "profile '" + profile.name() + "' asks for on-device key custody, which this station build does not offer yet");
@@ -53,6 +62,7 @@ public final class UnitWorkflow {
         this.listener = listener;
         var chain = parts.issuer().caChain();
         this.checks = new CertificateChecks(chain.get(chain.size() - 1));
+        this.ca = new CaWait(parts.issuer(), caRetry, parts.clock(), listener);
     }
 
     /** Provisions the device now on the fixture; never throws, the outcome says how it ended. */
@@ -124,7 +134,7 @@ public final class UnitWorkflow {
             return "PKCS#10 signed in token, " + state.request.csrDer().length + " bytes";
         });
         journal.step(Step.ISSUE, () -> {
-            IssuedCertificate issued = parts.issuer().issue(state.request);
+            IssuedCertificate issued = ca.issue(state.request, fixture.id());
             checks.verify(issued, state.key, state.request, parts.clock().instant());
             X509Certificate leaf = issued.leaf();
             parts.store().recordCertificate(journal.unitId(), leaf);
@@ -184,21 +194,36 @@ public final class UnitWorkflow {
             LOG.error("fixture {}: the station copy of key {} could not be destroyed: {}", fixture.id(),
                     state.key.alias(), destroyFailure.oneLine(), destroyFailure);
         }
-        if (state.certificate != null && journal.current().compareTo(Step.INSTALL) <= 0) {
-            LOG.warn("fixture {} unit {}: certificate {} was issued but not installed; it must be revoked",
-                    fixture.id(), journal.serial(), state.certificateSha256);
-        }
+        String cause = state.certificate == null ? e.oneLine() : e.oneLine() + "; " + revokeUnused(fixture, state);
         Step failedStep = journal.current();
         UnitOutcome outcome = new UnitOutcome(fixture.id(), journal.serial(), state.uid, UnitResult.FAILED,
-                failedStep, e.code(), e.oneLine(), state.certificateSha256, elapsed(started));
+                failedStep, e.code(), cause, state.certificateSha256, elapsed(started));
         try {
-            journal.failed(e.oneLine());
+            journal.failed(cause);
             parts.store().finish(journal.unitId(), outcome, parts.clock().instant());
         } catch (ProvisioningException storeFailure) {
             LOG.error("fixture {}: the failure of unit {} could not be recorded: {}", fixture.id(), journal.unitId(),
                     storeFailure.oneLine(), storeFailure);
         }
         return finished(outcome);
+    }
+
+    /** A failed unit's certificate must not stay valid: revoke it where the CA can, and say what happened. */
+    private String revokeUnused(Fixture fixture, UnitState state) {
+        if (!(parts.issuer() instanceof Revoker revoker)) {
+            LOG.warn("fixture {}: certificate {} of a failed unit must be revoked at the CA", fixture.id(),
+                    state.certificateSha256);
+            return "certificate " + state.certificateSha256 + " must be revoked at the CA";
+        }
+        try {
+            revoker.revoke(state.certificate, RevocationReason.CESSATION_OF_OPERATION);
+            return "certificate " + state.certificateSha256 + " revoked";
+        } catch (ProvisioningException revokeFailure) {
+            LOG.error("fixture {}: certificate {} could not be revoked: {}", fixture.id(), state.certificateSha256,
+                    revokeFailure.oneLine(), revokeFailure);
+            return "certificate " + state.certificateSha256 + " could not be revoked (" + revokeFailure.code().id()
+                    + "); revoke it at the CA";
+        }
     }
 
     private UnitOutcome finished(UnitOutcome outcome) {

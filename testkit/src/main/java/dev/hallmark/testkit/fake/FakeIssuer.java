@@ -39,7 +39,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 public final class FakeIssuer implements CertificateIssuer {
 
     /** How the next certificates are spoiled. */
-    public enum Spoil { NONE, OTHER_KEY, NO_SAN, FOREIGN_CHAIN, REFUSE }
+    public enum Spoil { NONE, OTHER_KEY, NO_SAN, FOREIGN_CHAIN, WRONG_VALIDITY, REFUSE, UNREACHABLE }
 
     private final Clock clock;
     private final KeyPair root;
@@ -47,6 +47,8 @@ public final class FakeIssuer implements CertificateIssuer {
     private final X509Certificate rootCert;
     private final X509Certificate issuingCert;
     private final AtomicLong serials = new AtomicLong(1);
+    private final AtomicLong unreachableFor = new AtomicLong();
+    private final List<X509Certificate> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Spoil spoil = Spoil.NONE;
 
     public FakeIssuer(Clock clock) {
@@ -54,9 +56,10 @@ public final class FakeIssuer implements CertificateIssuer {
         try {
             root = ecKeyPair();
             issuing = ecKeyPair();
-            rootCert = sign(new X500Name("CN=Fake Root"), new X500Name("CN=Fake Root"), root.getPublic(), root, true, null);
+            rootCert = sign(new X500Name("CN=Fake Root"), new X500Name("CN=Fake Root"), root.getPublic(), root, true, null,
+                    Duration.ofDays(7300));
             issuingCert = sign(new X500Name("CN=Fake Root"), new X500Name("CN=Fake Issuing"), issuing.getPublic(), root,
-                    true, null);
+                    true, null, Duration.ofDays(7300));
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
@@ -66,21 +69,37 @@ public final class FakeIssuer implements CertificateIssuer {
         this.spoil = how;
     }
 
+    /** The next {@code attempts} requests find the CA unreachable, then it answers again. */
+    public void unreachableFor(int attempts) {
+        unreachableFor.set(attempts);
+    }
+
+    /** Certificates issued so far (including spoiled ones). */
+    public List<X509Certificate> issued() {
+        return List.copyOf(issued);
+    }
+
     @Override
     public IssuedCertificate issue(IssueRequest request) throws ProvisioningException {
         Spoil how = spoil;
         if (how == Spoil.REFUSE) {
             throw new ProvisioningException(ErrorCode.CA_REQUEST_REJECTED, "the fake CA refused the request");
         }
+        if (how == Spoil.UNREACHABLE || unreachableFor.getAndDecrement() > 0) {
+            throw new ProvisioningException(ErrorCode.CA_UNAVAILABLE, "the fake CA cannot be reached");
+        }
         try {
             PKCS10CertificationRequest csr = new PKCS10CertificationRequest(request.csrDer());
             PublicKey key = how == Spoil.OTHER_KEY ? ecKeyPair().getPublic()
                     : new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest(csr).getPublicKey();
             String uri = how == Spoil.NO_SAN ? null : request.profile().uidUri(request.uid());
-            X509Certificate leaf = sign(new X500Name("CN=Fake Issuing"), csr.getSubject(), key, issuing, false, uri);
+            Duration validity = how == Spoil.WRONG_VALIDITY ? Duration.ofDays(2) : request.profile().validity();
+            X509Certificate leaf = sign(new X500Name("CN=Fake Issuing"), csr.getSubject(), key, issuing, false, uri,
+                    validity);
+            issued.add(leaf);
             if (how == Spoil.FOREIGN_CHAIN) {
                 return new IssuedCertificate(new FakeIssuer(clock).sign(new X500Name("CN=Fake Issuing"),
-                        csr.getSubject(), key, ecKeyPair(), false, uri), List.of(issuingCert, rootCert));
+                        csr.getSubject(), key, ecKeyPair(), false, uri, validity), List.of(issuingCert, rootCert));
             }
             return new IssuedCertificate(leaf, List.of(issuingCert, rootCert));
         } catch (GeneralSecurityException | java.io.IOException | org.bouncycastle.operator.OperatorCreationException e) {
@@ -95,13 +114,13 @@ public final class FakeIssuer implements CertificateIssuer {
     }
 
     private X509Certificate sign(X500Name issuer, X500Name subject, PublicKey key, KeyPair signer, boolean ca,
-                                 String uri) throws GeneralSecurityException,
+                                 String uri, Duration validity) throws GeneralSecurityException,
             org.bouncycastle.operator.OperatorCreationException {
         Instant now = clock.instant();
         try {
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer,
                     BigInteger.valueOf(serials.getAndIncrement()), Date.from(now.minus(Duration.ofMinutes(1))),
-                    Date.from(now.plus(Duration.ofDays(365))), subject, key);
+                    Date.from(now.plus(validity)), subject, key);
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             if (ca) {
                 b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));

@@ -1,0 +1,159 @@
+package dev.hallmark.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.Fixture;
+import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.Step;
+import dev.hallmark.engine.api.UnitListener;
+import dev.hallmark.engine.api.UnitOutcome;
+import dev.hallmark.engine.port.CertificateIssuer;
+import dev.hallmark.engine.port.RevocationReason;
+import dev.hallmark.engine.workflow.RetryPolicy;
+import dev.hallmark.engine.workflow.StationParts;
+import dev.hallmark.engine.workflow.UnitWorkflow;
+import dev.hallmark.testkit.fake.FakeBench;
+import dev.hallmark.testkit.fake.FakeDevice;
+import dev.hallmark.testkit.fake.FakeIssuer;
+import dev.hallmark.testkit.fake.FakeKeyWrapper;
+import dev.hallmark.testkit.fake.FakeRevokingIssuer;
+import dev.hallmark.testkit.fake.InMemoryAuditStore;
+import dev.hallmark.testkit.fake.SoftwareKeyStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** What the engine does with the CA: waits while it is unreachable, rejects what does not fit, revokes what a failed unit leaves. */
+class CaBehaviourTest {
+
+    static final Fixture FIXTURE = new Fixture("A", "/dev/fake-a");
+
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-28T08:00:00Z"));
+    final FakeIssuer fakeIssuer = new FakeIssuer(clock);
+    final FakeRevokingIssuer revokingIssuer = new FakeRevokingIssuer(fakeIssuer);
+    final FakeBench bench = new FakeBench();
+    final InMemoryAuditStore store = new InMemoryAuditStore();
+    final List<Duration> waits = new ArrayList<>();
+    final List<Duration> slept = new ArrayList<>();
+    FakeDevice device = FakeDevice.random("STM32F4", new Random(3));
+
+    UnitWorkflow workflow(CertificateIssuer issuer, Duration giveUpAfter) throws ProvisioningException {
+        bench.put(FIXTURE, device);
+        RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), giveUpAfter, d -> {
+            slept.add(d);
+            clock.advance(d);
+        });
+        UnitListener listener = new UnitListener() {
+            @Override
+            public void stepWaiting(String fixtureId, String serial, Step step, String reason, Duration retryIn) {
+                assertThat(step).isEqualTo(Step.ISSUE);
+                assertThat(reason).startsWith("HM-401 CA:");
+                waits.add(retryIn);
+            }
+        };
+        return new UnitWorkflow(new StationParts("s1", bench, new SoftwareKeyStore(new SecureRandom()),
+                new FakeKeyWrapper(), issuer, store, clock), UnitWorkflowTest.PROFILE, "LOT", listener, policy);
+    }
+
+    @Test
+    void anUnreachableCaIsWaitedForWithAGrowingVisibleBackOffAndTheUnitResumes() throws ProvisioningException {
+        fakeIssuer.unreachableFor(5);
+
+        UnitOutcome outcome = workflow(fakeIssuer, Duration.ofMinutes(10)).run(FIXTURE);
+
+        assertThat(outcome.passed()).as(String.valueOf(outcome)).isTrue();
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+                Duration.ofSeconds(8), Duration.ofSeconds(8));
+        assertThat(slept).isEqualTo(waits);
+        assertThat(fakeIssuer.issued()).as("issued once, not once per attempt").hasSize(1);
+    }
+
+    @Test
+    void theWaitIsBoundedAndTheUnitFailsWithTheCause() throws ProvisioningException {
+        fakeIssuer.spoil(FakeIssuer.Spoil.UNREACHABLE);
+
+        UnitOutcome outcome = workflow(fakeIssuer, Duration.ofSeconds(20)).run(FIXTURE);
+
+        assertThat(outcome.failedStep()).isEqualTo(Step.ISSUE);
+        assertThat(outcome.error()).isEqualTo(ErrorCode.CA_UNAVAILABLE);
+        assertThat(slept.stream().mapToLong(Duration::toSeconds).sum()).isLessThanOrEqualTo(20);
+        assertThat(device.keySlot()).isEmpty();
+    }
+
+    @Test
+    void aCaRefusalIsNotRetried() throws ProvisioningException {
+        fakeIssuer.spoil(FakeIssuer.Spoil.REFUSE);
+
+        UnitOutcome outcome = workflow(fakeIssuer, Duration.ofMinutes(10)).run(FIXTURE);
+
+        assertThat(outcome.error()).isEqualTo(ErrorCode.CA_REQUEST_REJECTED);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void aCertificateWhoseValidityDoesNotMatchTheProfileIsRejected() throws ProvisioningException {
+        fakeIssuer.spoil(FakeIssuer.Spoil.WRONG_VALIDITY);
+
+        UnitOutcome outcome = workflow(fakeIssuer, Duration.ZERO).run(FIXTURE);
+
+        assertThat(outcome.error()).isEqualTo(ErrorCode.CA_CERTIFICATE_INVALID);
+        assertThat(outcome.cause()).contains("the profile asks for 365 days");
+    }
+
+    @Test
+    void theCertificateOfAUnitThatFailsAfterIssueIsRevokedAndTheRecordSaysSo() throws ProvisioningException {
+        device.failOn(FakeDevice.Operation.LOCK, ErrorCode.DEVICE_NACK);
+
+        UnitOutcome outcome = workflow(revokingIssuer, Duration.ZERO).run(FIXTURE);
+
+        assertThat(outcome.failedStep()).isEqualTo(Step.LOCK);
+        assertThat(revokingIssuer.revoked()).containsOnlyKeys(fakeIssuer.issued().get(0).getSerialNumber())
+                .containsValue(RevocationReason.CESSATION_OF_OPERATION);
+        assertThat(outcome.cause()).endsWith("certificate " + outcome.certificateSha256() + " revoked");
+        assertThat(store.units(null).get(0).cause()).isEqualTo(outcome.cause());
+    }
+
+    @Test
+    void anIssuerThatCannotRevokeLeavesAPlainInstructionInTheRecord() throws ProvisioningException {
+        device.failOn(FakeDevice.Operation.WRITE, ErrorCode.DEVICE_NACK);
+
+        UnitOutcome outcome = workflow(fakeIssuer, Duration.ZERO).run(FIXTURE);
+
+        assertThat(outcome.cause()).endsWith("must be revoked at the CA");
+    }
+
+    /** A clock the test moves. */
+    static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        synchronized void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
