@@ -3,6 +3,7 @@ package dev.hallmark.engine.workflow;
 import dev.hallmark.engine.port.AuditStore;
 import dev.hallmark.engine.port.CertificateIssuer;
 import dev.hallmark.engine.port.DeviceKeyStore;
+import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.engine.port.KeyWrapper;
 import dev.hallmark.engine.port.TargetLinkFactory;
 import java.time.Clock;
@@ -11,10 +12,11 @@ import java.util.Objects;
 /**
  * The parts a station provisions with, handed in by the composition root.
  *
- * @param stationId the station's name in the audit records
+ * @param stationId    the station's name in the audit records
+ * @param deviceTokens the device tokens at the fixtures (on-device custody), or null
  */
 public record StationParts(String stationId, TargetLinkFactory links, DeviceKeyStore keys, KeyWrapper wrapper,
-                           CertificateIssuer issuer, AuditStore store, Clock clock) {
+                           CertificateIssuer issuer, AuditStore store, Clock clock, DeviceTokens deviceTokens) {
     public StationParts {
         Objects.requireNonNull(stationId, "stationId");
         Objects.requireNonNull(links, "links");
@@ -23,5 +25,11 @@ public record StationParts(String stationId, TargetLinkFactory links, DeviceKeyS
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Parts for injected custody only: no device tokens at the fixtures. */
+    public StationParts(String stationId, TargetLinkFactory links, DeviceKeyStore keys, KeyWrapper wrapper,
+                        CertificateIssuer issuer, AuditStore store, Clock clock) {
+        this(stationId, links, keys, wrapper, issuer, store, clock, null);
     }
 }

@@ -15,7 +15,6 @@ import dev.hallmark.engine.port.DeviceInfo;
 import dev.hallmark.engine.port.IssueRequest;
 import dev.hallmark.engine.port.IssuedCertificate;
 import dev.hallmark.engine.port.KeyHandle;
-import dev.hallmark.engine.port.KeyPolicy;
 import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.RevocationReason;
 import dev.hallmark.engine.port.Revoker;
@@ -23,7 +22,6 @@ import dev.hallmark.engine.port.TargetLink;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +50,9 @@ public final class UnitWorkflow {
     /** Reads the CA chain once: its root is the trust anchor every issued certificate must chain to. */
     public UnitWorkflow(StationParts parts, ProductProfile profile, String lot, UnitListener listener,
                         RetryPolicy caRetry) throws ProvisioningException {
-        if (profile.custody() != KeyCustody.INJECTED) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
-                    "profile '" + profile.name() + "' asks for on-device key custody, which this station build does not offer yet");
+        if (profile.custody() == KeyCustody.ON_DEVICE && parts.deviceTokens() == null) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "profile '" + profile.name()
+                    + "' asks for on-device key custody, but no device token is configured for the fixtures");
         }
         this.parts = parts;
         this.profile = profile;
@@ -95,6 +93,9 @@ public final class UnitWorkflow {
             return fail(fixture, journal, state, new ProvisioningException(ErrorCode.INTERNAL,
                     "an unexpected error stopped the unit", e.toString(), e), started);
         } finally {
+            if (state.custody != null) {
+                state.custody.close();
+            }
             if (state.link != null) {
                 state.link.close();
             }
@@ -121,16 +122,16 @@ public final class UnitWorkflow {
             return "serial " + journal.serial();
         });
         journal.step(Step.KEYGEN, () -> {
-            String alias = "dev-" + state.uid.hex();
-            var found = parts.keys().find(alias);
-            state.key = found.isPresent() ? found.get()
-                    : parts.keys().generate(profile.keySpec(), alias, KeyPolicy.SESSION_WRAP_ONLY);
-            return (found.isPresent() ? "reused " : "generated ") + profile.keySpec() + " key " + alias
-                    + " id=" + state.key.id() + " in token " + state.key.token() + " (session object, sensitive)";
+            state.custody = profile.custody() == KeyCustody.ON_DEVICE
+                    ? new OnDeviceCustody(parts.deviceTokens().open(fixture))
+                    : new InjectedCustody(parts.keys(), parts.wrapper());
+            Custody.Keyed keyed = state.custody.keyFor(state.uid, profile.keySpec());
+            state.key = keyed.key();
+            return keyed.detail();
         });
         journal.step(Step.CSR, () -> {
-            state.request = new IssueRequest(CsrFactory.create(parts.keys(), state.key, journal.serial(), state.uid,
-                    profile), journal.serial(), state.uid, profile);
+            state.request = new IssueRequest(CsrFactory.create(state.custody.keys(), state.key, journal.serial(),
+                    state.uid, profile), journal.serial(), state.uid, profile);
             return "PKCS#10 signed in token, " + state.request.csrDer().length + " bytes";
         });
         journal.step(Step.ISSUE, () -> {
@@ -142,7 +143,11 @@ public final class UnitWorkflow {
             state.certificateSha256 = Pem.sha256(leaf);
             return "certificate serial " + leaf.getSerialNumber().toString(16) + " sha256 " + state.certificateSha256;
         });
-        journal.step(Step.INSTALL, () -> install(state.link, state));
+        journal.step(Step.INSTALL, () -> {
+            String detail = state.custody.install(state.link, state.key, state.certificate, state.uid);
+            state.key = null;
+            return detail;
+        });
         journal.step(Step.LOCK, () -> {
             state.link.lockDebug(profile.lockLevel());
             return "lock " + profile.lockLevel() + " requested";
@@ -158,41 +163,16 @@ public final class UnitWorkflow {
         });
     }
 
-    private String install(TargetLink link, UnitState state) throws ProvisioningException {
-        byte[] wrapped = parts.wrapper().wrapForDevice(state.key, state.uid);
-        byte[] blob;
-        try {
-            blob = IdentityBlob.encode(wrapped, state.certificate.getEncoded());
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new ProvisioningException(ErrorCode.INTERNAL, "the certificate cannot be encoded", e.getMessage(), e);
-        }
-        link.writeIdentity(blob);
-        byte[] back = link.readIdentity(blob.length);
-        if (!Arrays.equals(blob, back)) {
-            throw new ProvisioningException(ErrorCode.DEVICE_READBACK_MISMATCH,
-                    "the key slot read back differently from what was written");
-        }
-        String alias = state.key.alias();
-        destroyStationCopy(state);
-        return "identity written to key slot (" + blob.length + " bytes, key wrapped " + wrapped.length
-                + " bytes) and read back equal; station copy of key " + alias + " destroyed";
-    }
-
-    private void destroyStationCopy(UnitState state) throws ProvisioningException {
-        if (state.key != null) {
-            parts.keys().destroy(state.key);
-            state.key = null;
-        }
-    }
-
     private UnitOutcome fail(Fixture fixture, UnitJournal journal, UnitState state, ProvisioningException e,
                              Instant started) {
         LOG.warn("fixture {} unit {}: {} failed: {}", fixture.id(), journal.serial(), journal.current(), e.oneLine(), e);
-        try {
-            destroyStationCopy(state);
-        } catch (ProvisioningException destroyFailure) {
-            LOG.error("fixture {}: the station copy of key {} could not be destroyed: {}", fixture.id(),
-                    state.key.alias(), destroyFailure.oneLine(), destroyFailure);
+        if (state.key != null) {
+            try {
+                state.custody.abandon(state.key);
+            } catch (ProvisioningException destroyFailure) {
+                LOG.error("fixture {}: key {} of the failed unit could not be destroyed: {}", fixture.id(),
+                        state.key.alias(), destroyFailure.oneLine(), destroyFailure);
+            }
         }
         String cause = state.certificate == null ? e.oneLine() : e.oneLine() + "; " + revokeUnused(fixture, state);
         Step failedStep = journal.current();
@@ -238,6 +218,7 @@ public final class UnitWorkflow {
     /** What one unit has gathered so far. */
     private static final class UnitState {
         TargetLink link;
+        Custody custody;
         DeviceUid uid;
         KeyHandle key;
         IssueRequest request;
