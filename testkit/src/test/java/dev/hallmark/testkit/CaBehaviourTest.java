@@ -116,8 +116,20 @@ class CaBehaviourTest {
         assertThat(outcome.failedStep()).isEqualTo(Step.LOCK);
         assertThat(revokingIssuer.revoked()).containsOnlyKeys(fakeIssuer.issued().get(0).getSerialNumber())
                 .containsValue(RevocationReason.CESSATION_OF_OPERATION);
-        assertThat(outcome.cause()).endsWith("certificate " + outcome.certificateSha256() + " revoked");
+        assertThat(outcome.cause()).contains("certificate " + outcome.certificateSha256()).endsWith(" revoked");
         assertThat(store.units(null).get(0).cause()).isEqualTo(outcome.cause());
+    }
+
+    @Test
+    void aCertificateTheEngineRejectsIsRevokedAtTheCaAndNotRecorded() throws ProvisioningException {
+        fakeIssuer.spoil(FakeIssuer.Spoil.NO_SAN);
+
+        UnitOutcome outcome = workflow(revokingIssuer, Duration.ZERO).run(FIXTURE);
+
+        assertThat(outcome.error()).isEqualTo(ErrorCode.CA_CERTIFICATE_INVALID);
+        assertThat(revokingIssuer.revoked()).containsOnlyKeys(fakeIssuer.issued().get(0).getSerialNumber());
+        assertThat(outcome.cause()).contains("lacks the URI SAN", "; rejected certificate").contains(" revoked");
+        assertThat(store.units(null).get(0).certificatePem()).isNull();
     }
 
     @Test

@@ -19,7 +19,11 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 
-/** Builds the embedded CA's self-signed root (20 years) and the issuing CA certificate it signs (10 years, pathLen 0). */
+/**
+ * Builds the embedded CA's self-signed root (20 years) and the issuing CA certificate it signs (10 years,
+ * pathLen 0); for a CA that issues certificates without well-defined expiry, both get notAfter
+ * {@code 99991231235959Z} instead, so the chain never ends before its leaves.
+ */
 final class CaCertificateFactory {
 
     static final String ORGANIZATION = "Hallmark";
@@ -32,10 +36,12 @@ final class CaCertificateFactory {
 
     private final CertificateSigning signing;
     private final Clock clock;
+    private final boolean withoutWellDefinedExpiry;
 
-    CaCertificateFactory(CertificateSigning signing, Clock clock) {
+    CaCertificateFactory(CertificateSigning signing, Clock clock, boolean withoutWellDefinedExpiry) {
         this.signing = Objects.requireNonNull(signing, "signing");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.withoutWellDefinedExpiry = withoutWellDefinedExpiry;
     }
 
     /** Whether {@code caName} fits the CA subjects: 1 to {@value #MAX_CA_NAME} characters, not blank. */
@@ -63,7 +69,8 @@ final class CaCertificateFactory {
 
     private X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyHandle subjectKey, int years) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant notAfter = now.atOffset(ZoneOffset.UTC).plusYears(years).toInstant();
+        Instant notAfter = withoutWellDefinedExpiry ? LeafValidity.NO_WELL_DEFINED_EXPIRY
+                : now.atOffset(ZoneOffset.UTC).plusYears(years).toInstant();
         return new X509v3CertificateBuilder(issuer, signing.newSerial(), Date.from(now.minus(BACKDATE)),
                 Date.from(notAfter), subject, publicKeyInfo(subjectKey));
     }

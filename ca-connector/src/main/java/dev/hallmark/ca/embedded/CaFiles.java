@@ -7,9 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +18,18 @@ import java.util.Objects;
 
 /**
  * The embedded CA's public files in its directory: {@code root.pem}, {@code issuing.pem} and
- * {@code chain.pem} (issuing then root). They hold certificates only; the keys stay in the token.
+ * {@code chain.pem} (issuing then root), and the CRL {@code issuing.crl} (DER) once one is written. They
+ * hold certificates and CRLs only; the keys stay in the token.
  */
 final class CaFiles {
 
     static final String ROOT = "root.pem";
     static final String ISSUING = "issuing.pem";
     static final String CHAIN = "chain.pem";
+    static final String CRL = "issuing.crl";
+    /** Every file the CA keeps in its directory; any of them marks the directory as taken. */
+    static final List<String> ALL = List.of(ROOT, ISSUING, CHAIN, CRL, IssuedCertificateLog.FILE, RevocationLog.FILE,
+            CrlNumber.FILE, CaDirectoryLock.FILE);
 
     private final Path dir;
 
@@ -40,9 +46,25 @@ final class CaFiles {
         return Files.isRegularFile(dir.resolve(ROOT)) && Files.isRegularFile(dir.resolve(ISSUING));
     }
 
-    /** Whether any of the CA files is present (a CA, or the remains of one). */
+    /** Whether any of the CA's files is present (a CA, or the remains of one). */
     boolean anyPresent() {
-        return Files.exists(dir.resolve(ROOT)) || Files.exists(dir.resolve(ISSUING)) || Files.exists(dir.resolve(CHAIN));
+        return ALL.stream().anyMatch(name -> Files.exists(dir.resolve(name)));
+    }
+
+    Path crl() {
+        return dir.resolve(CRL);
+    }
+
+    /** Replaces {@code issuing.crl} with {@code crl}, DER-encoded, atomically. */
+    Path writeCrl(X509CRL crl) throws ProvisioningException {
+        Path target = crl();
+        try {
+            DurableFiles.writeAtomically(target, crl.getEncoded());
+        } catch (IOException | CRLException e) {
+            throw new ProvisioningException(ErrorCode.DATA_DIR_UNUSABLE, "cannot write the CRL to " + target,
+                    e.toString(), e);
+        }
+        return target;
     }
 
     /** Writes the three files, each atomically; on failure removes those this call wrote. */
@@ -106,14 +128,8 @@ final class CaFiles {
 
     private void writeAtomically(String name, String pem, List<Path> written) throws IOException {
         Path target = dir.resolve(name);
-        Path temp = Files.createTempFile(dir, name, ".tmp");
-        try {
-            Files.writeString(temp, pem, StandardCharsets.US_ASCII);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            written.add(target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        DurableFiles.writeAtomically(target, pem.getBytes(StandardCharsets.US_ASCII));
+        written.add(target);
     }
 
     private ProvisioningException invalid(String what, Exception cause) {

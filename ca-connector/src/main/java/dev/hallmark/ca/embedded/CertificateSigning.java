@@ -8,7 +8,9 @@ import dev.hallmark.engine.port.KeyHandle;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -19,12 +21,15 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
-/** X.509 plumbing shared by the CA and leaf profiles: random serials, key identifiers, signing inside the token. */
+/** X.509 plumbing shared by the CA and leaf profiles and the CRL: random serials, key identifiers, signing in the token. */
 final class CertificateSigning {
 
     /** RFC 5280 allows up to 20 octets; 16 random bytes read as a positive number need at most 17. */
@@ -34,6 +39,7 @@ final class CertificateSigning {
     private final SecureRandom random;
     private final BcX509ExtensionUtils extensionUtils = new BcX509ExtensionUtils();
     private final JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+    private final JcaX509CRLConverter crlConverter = new JcaX509CRLConverter();
 
     CertificateSigning(DeviceKeyStore keys, SecureRandom random) {
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -77,6 +83,41 @@ final class CertificateSigning {
         }
     }
 
+    static void addExtension(X509v2CRLBuilder builder, ASN1ObjectIdentifier oid, boolean critical,
+                             ASN1Encodable value) throws ProvisioningException {
+        try {
+            builder.addExtension(oid, critical, value);
+        } catch (CertIOException e) {
+            throw new ProvisioningException(ErrorCode.INTERNAL,
+                    "the CRL extension " + oid + " cannot be encoded", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Signs the CRL inside the token with {@code signingKey} and checks the token's signature against the
+     * key's public half before the CRL leaves the CA.
+     */
+    X509CRL sign(X509v2CRLBuilder builder, KeyHandle signingKey) throws ProvisioningException {
+        X509CRLHolder holder;
+        try {
+            holder = builder.build(new TokenContentSigner(keys, signingKey));
+        } catch (RuntimeException e) {
+            throw TokenContentSigner.unwrap(e);
+        }
+        X509CRL crl;
+        try {
+            crl = crlConverter.getCRL(holder);
+        } catch (CRLException e) {
+            throw new ProvisioningException(ErrorCode.INTERNAL, "the signed CRL cannot be read back", e.getMessage(), e);
+        }
+        try {
+            crl.verify(signingKey.publicKey());
+        } catch (GeneralSecurityException e) {
+            throw badTokenSignature(signingKey, e);
+        }
+        return crl;
+    }
+
     /**
      * Signs the certificate inside the token with {@code signingKey} and checks the token's signature
      * against the key's public half before the certificate leaves the CA.
@@ -98,10 +139,14 @@ final class CertificateSigning {
         try {
             certificate.verify(signingKey.publicKey());
         } catch (GeneralSecurityException e) {
-            throw new ProvisioningException(ErrorCode.HSM_OPERATION_FAILED,
-                    "the token's signature with '" + signingKey.alias() + "' does not verify with that key's public half",
-                    e.getMessage(), e);
+            throw badTokenSignature(signingKey, e);
         }
         return certificate;
+    }
+
+    private static ProvisioningException badTokenSignature(KeyHandle signingKey, GeneralSecurityException e) {
+        return new ProvisioningException(ErrorCode.HSM_OPERATION_FAILED,
+                "the token's signature with '" + signingKey.alias() + "' does not verify with that key's public half",
+                e.getMessage(), e);
     }
 }

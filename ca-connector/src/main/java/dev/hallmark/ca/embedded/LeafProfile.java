@@ -5,9 +5,9 @@ import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.IssueRequest;
 import dev.hallmark.engine.port.KeyHandle;
+import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -29,7 +29,8 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 /**
  * The device certificate profile: subject {@code CN=<serial>, serialNumber=<serial>, O=<organization>},
  * one URI SAN binding the hardware UID, digitalSignature (critical), clientAuth, not a CA, SKI and AKI,
- * valid from one minute before now for the product profile's validity.
+ * valid from one minute before now for the {@link LeafValidity} chosen for the profile, never beyond the
+ * issuing CA.
  */
 final class LeafProfile {
 
@@ -45,14 +46,14 @@ final class LeafProfile {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    X509Certificate issue(SubjectPublicKeyInfo deviceKey, IssueRequest request, X509Certificate issuing,
-                          KeyHandle issuingKey) throws ProvisioningException {
+    X509Certificate issue(SubjectPublicKeyInfo deviceKey, IssueRequest request, LeafValidity validity,
+                          BigInteger serial, X509Certificate issuing, KeyHandle issuingKey) throws ProvisioningException {
         ProductProfile profile = request.profile();
         X500Name subject = subject(request.serial(), profile.organization());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant notAfter = notAfter(now, profile.validity(), issuing);
+        Instant notAfter = notAfter(now, validity, issuing);
         X500Name issuer = X500Name.getInstance(issuing.getSubjectX500Principal().getEncoded());
-        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer, signing.newSerial(),
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer, serial,
                 Date.from(now.minus(CaCertificateFactory.BACKDATE)), Date.from(notAfter), subject, deviceKey);
         GeneralNames san = new GeneralNames(
                 new GeneralName(GeneralName.uniformResourceIdentifier, profile.uidUri(request.uid())));
@@ -83,22 +84,26 @@ final class LeafProfile {
                 .build();
     }
 
-    private static Instant notAfter(Instant now, Duration validity, X509Certificate issuing)
+    private static Instant notAfter(Instant now, LeafValidity validity, X509Certificate issuing)
             throws ProvisioningException {
-        if (validity.isNegative() || validity.isZero()) {
-            throw new ProvisioningException(ErrorCode.CA_REQUEST_REJECTED,
-                    "the product profile's certificate validity must be positive, not " + validity);
-        }
-        Instant notAfter = now.plus(validity);
         Instant caNotBefore = issuing.getNotBefore().toInstant();
         Instant caNotAfter = issuing.getNotAfter().toInstant();
         if (now.isBefore(caNotBefore) || now.isAfter(caNotAfter)) {
             throw new ProvisioningException(ErrorCode.CA_REQUEST_REJECTED, "the issuing CA is valid from "
                     + caNotBefore + " to " + caNotAfter + ", not now (" + now + "); check the station clock");
         }
+        Instant notAfter;
+        try {
+            notAfter = validity.notAfter(now);
+        } catch (IllegalArgumentException e) {
+            throw new ProvisioningException(ErrorCode.CA_REQUEST_REJECTED, e.getMessage());
+        }
         if (notAfter.isAfter(caNotAfter)) {
-            throw new ProvisioningException(ErrorCode.CA_REQUEST_REJECTED, "a certificate valid for " + validity
-                    + " would outlive the issuing CA (valid until " + caNotAfter + "); shorten the profile's validity");
+            throw new ProvisioningException(ErrorCode.CA_REQUEST_REJECTED, validity.hasWellDefinedExpiry()
+                    ? "a certificate valid for " + validity + " would outlive the issuing CA (valid until " + caNotAfter
+                            + "); shorten the profile's validity"
+                    : "a certificate without well-defined expiry needs an issuing CA without one, and this CA is valid"
+                            + " until " + caNotAfter + "; see docs/ca.md on initialising a CA for such profiles");
         }
         return notAfter;
     }

@@ -6,16 +6,21 @@ import dev.hallmark.engine.api.KeySpec;
 import dev.hallmark.engine.api.LockLevel;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.port.IssueRequest;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -75,6 +80,71 @@ final class CaFixture {
         return new IssueRequest(csr, serial, UID, PROFILE);
     }
 
+    static ProductProfile profile(String name, Duration validity) {
+        return new ProductProfile(name, "STM32F4", KeySpec.EC_P256, KeyCustody.ON_DEVICE,
+                LockLevel.READOUT_PROTECTED, "HM-F4-", "Acme Devices", validity);
+    }
+
+    /** Issues a certificate for a fresh device key to unit {@code serial}. */
+    static X509Certificate issue(EmbeddedCa ca, String serial) throws Exception {
+        return ca.issue(request(csr(deviceKey()), serial)).leaf();
+    }
+
+    /** A serial of {@link CertificateSigning#SERIAL_BYTES} bytes all equal to {@code fill}, as {@link ScriptedRandom} draws it. */
+    static BigInteger serialOf(int fill) {
+        byte[] bytes = new byte[CertificateSigning.SERIAL_BYTES];
+        Arrays.fill(bytes, (byte) fill);
+        return new BigInteger(1, bytes);
+    }
+
+    /** Each {@code nextBytes} call fills the array with the next scripted byte; once the script is used up, real randomness. */
+    static final class ScriptedRandom extends SecureRandom {
+        private final Deque<Integer> script = new ArrayDeque<>();
+
+        ScriptedRandom(int... fills) {
+            for (int fill : fills) {
+                script.add(fill);
+            }
+        }
+
+        @Override
+        public synchronized void nextBytes(byte[] bytes) {
+            if (script.isEmpty()) {
+                super.nextBytes(bytes);
+            } else {
+                Arrays.fill(bytes, script.poll().byteValue());
+            }
+        }
+    }
+
+    /** A clock the test moves forward. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the CA works in UTC");
+        }
+    }
+
     static byte[] flipLastByte(byte[] der) {
         byte[] copy = Arrays.copyOf(der, der.length);
         copy[copy.length - 1] ^= 0x01;
@@ -88,6 +158,6 @@ final class CaFixture {
 
     static byte[] authorityKeyId(X509Certificate certificate) {
         byte[] value = certificate.getExtensionValue(Extension.authorityKeyIdentifier.getId());
-        return AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(value).getOctets()).getKeyIdentifier();
+        return AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(value).getOctets()).getKeyIdentifierOctets();
     }
 }

@@ -116,6 +116,18 @@ class EmbeddedCaInitializeTest {
         assertThat(Files.readAllBytes(dir.resolve("root.pem"))).isEqualTo(rootBefore);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"issued.log", "revoked.log", "crlnumber", "issuing.crl", "ca.lock"})
+    void refusesADirectoryHoldingTheRecordsOfAnEarlierCa(String leftover) throws Exception {
+        Files.writeString(dir.resolve(leftover), "");
+
+        assertThatThrownBy(this::initialize)
+                .isInstanceOfSatisfying(ProvisioningException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID))
+                .hasMessageContaining("already exists in " + dir);
+        assertThat(keys.aliases()).isEmpty();
+    }
+
     @Test
     void refusesATokenThatAlreadyHoldsACaKey() throws Exception {
         KeyHandle existing = keys.generate(KeySpec.EC_P256, EmbeddedCa.ISSUING_KEY_ALIAS, KeyPolicy.TOKEN_NON_EXTRACTABLE);

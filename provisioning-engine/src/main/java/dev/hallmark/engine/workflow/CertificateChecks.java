@@ -16,10 +16,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
  * What the engine checks on every certificate a CA returns, whichever CA it is: the key is the device's,
@@ -45,9 +49,10 @@ final class CertificateChecks {
         require(Arrays.equals(leaf.getPublicKey().getEncoded(), key.publicKey().getEncoded()),
                 "the certificate carries another public key than the device's");
         validateChain(issued, now);
-        X500Principal expectedSubject = expectedSubject(request);
-        require(leaf.getSubjectX500Principal().equals(expectedSubject),
-                "the certificate subject is " + leaf.getSubjectX500Principal() + ", not the unit's");
+        X500Name expected = CsrFactory.subject(request.serial(), request.profile());
+        X500Name actual = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
+        require(attributes(actual).equals(attributes(expected)),
+                "the certificate subject is " + actual + ", the unit's is " + expected);
         require(hasUri(leaf, request.profile().uidUri(request.uid())),
                 "the certificate lacks the URI SAN " + request.profile().uidUri(request.uid()));
         require(hasClientAuth(leaf), "the certificate lacks the clientAuth extended key usage");
@@ -62,12 +67,16 @@ final class CertificateChecks {
                         + request.profile().validity().toDays() + " days (until about " + expectedEnd + ")");
     }
 
-    private static X500Principal expectedSubject(IssueRequest request) throws ProvisioningException {
-        try {
-            return new X500Principal(CsrFactory.subject(request.serial(), request.profile()).getEncoded());
-        } catch (java.io.IOException e) {
-            throw new ProvisioningException(ErrorCode.INTERNAL, "the unit's subject cannot be encoded", e.getMessage(), e);
+    /** A name's attributes as sorted "oid=value" strings: CAs differ in RDN order, not in what they certify. */
+    private static List<String> attributes(X500Name name) {
+        List<String> out = new ArrayList<>();
+        for (RDN rdn : name.getRDNs()) {
+            for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                out.add(atv.getType().getId() + "=" + IETFUtils.valueToString(atv.getValue()));
+            }
         }
+        Collections.sort(out);
+        return out;
     }
 
     private void validateChain(IssuedCertificate issued, Instant now) throws ProvisioningException {

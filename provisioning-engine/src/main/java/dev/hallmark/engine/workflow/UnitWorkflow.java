@@ -136,7 +136,7 @@ public final class UnitWorkflow {
         });
         journal.step(Step.ISSUE, () -> {
             IssuedCertificate issued = ca.issue(state.request, fixture.id());
-            checks.verify(issued, state.key, state.request, parts.clock().instant());
+            verifyOrRevoke(issued, fixture, state);
             X509Certificate leaf = issued.leaf();
             parts.store().recordCertificate(journal.unitId(), leaf);
             state.certificate = leaf;
@@ -188,21 +188,35 @@ public final class UnitWorkflow {
         return finished(outcome);
     }
 
+    /** A certificate the engine rejects was still issued by the CA: it is revoked where the CA can, and named. */
+    private void verifyOrRevoke(IssuedCertificate issued, Fixture fixture, UnitState state) throws ProvisioningException {
+        try {
+            checks.verify(issued, state.key, state.request, parts.clock().instant());
+        } catch (ProvisioningException rejected) {
+            String fate = revoke(fixture, issued.leaf(), Pem.sha256(issued.leaf()), RevocationReason.UNSPECIFIED);
+            throw new ProvisioningException(rejected.code(), rejected.getMessage() + "; rejected " + fate,
+                    rejected.rawDetail(), rejected);
+        }
+    }
+
     /** A failed unit's certificate must not stay valid: revoke it where the CA can, and say what happened. */
     private String revokeUnused(Fixture fixture, UnitState state) {
+        return revoke(fixture, state.certificate, state.certificateSha256, RevocationReason.CESSATION_OF_OPERATION);
+    }
+
+    private String revoke(Fixture fixture, X509Certificate certificate, String sha256, RevocationReason reason) {
+        String name = "certificate " + sha256 + " (serial " + certificate.getSerialNumber().toString(16) + ")";
         if (!(parts.issuer() instanceof Revoker revoker)) {
-            LOG.warn("fixture {}: certificate {} of a failed unit must be revoked at the CA", fixture.id(),
-                    state.certificateSha256);
-            return "certificate " + state.certificateSha256 + " must be revoked at the CA";
+            LOG.warn("fixture {}: {} must be revoked at the CA", fixture.id(), name);
+            return name + " must be revoked at the CA";
         }
         try {
-            revoker.revoke(state.certificate, RevocationReason.CESSATION_OF_OPERATION);
-            return "certificate " + state.certificateSha256 + " revoked";
+            revoker.revoke(certificate, reason);
+            return name + " revoked";
         } catch (ProvisioningException revokeFailure) {
-            LOG.error("fixture {}: certificate {} could not be revoked: {}", fixture.id(), state.certificateSha256,
-                    revokeFailure.oneLine(), revokeFailure);
-            return "certificate " + state.certificateSha256 + " could not be revoked (" + revokeFailure.code().id()
-                    + "); revoke it at the CA";
+            LOG.error("fixture {}: {} could not be revoked: {}", fixture.id(), name, revokeFailure.oneLine(),
+                    revokeFailure);
+            return name + " could not be revoked (" + revokeFailure.code().id() + "); revoke it at the CA";
         }
     }
 
