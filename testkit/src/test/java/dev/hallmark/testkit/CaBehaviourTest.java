@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.Fixture;
+import dev.hallmark.engine.api.KeyCustody;
+import dev.hallmark.engine.api.KeySpec;
+import dev.hallmark.engine.api.LockLevel;
+import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.Step;
 import dev.hallmark.engine.api.UnitListener;
@@ -45,6 +49,11 @@ class CaBehaviourTest {
     FakeDevice device = FakeDevice.random("STM32F4", new Random(3));
 
     UnitWorkflow workflow(CertificateIssuer issuer, Duration giveUpAfter) throws ProvisioningException {
+        return workflow(issuer, giveUpAfter, UnitWorkflowTest.PROFILE);
+    }
+
+    UnitWorkflow workflow(CertificateIssuer issuer, Duration giveUpAfter, ProductProfile profile)
+            throws ProvisioningException {
         bench.put(FIXTURE, device);
         RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), giveUpAfter, d -> {
             slept.add(d);
@@ -59,7 +68,7 @@ class CaBehaviourTest {
             }
         };
         return new UnitWorkflow(new StationParts("s1", bench, new SoftwareKeyStore(new SecureRandom()),
-                new FakeKeyWrapper(), issuer, store, clock), UnitWorkflowTest.PROFILE, "LOT", listener, policy);
+                new FakeKeyWrapper(), issuer, store, clock), profile, "LOT", listener, policy);
     }
 
     @Test
@@ -85,6 +94,17 @@ class CaBehaviourTest {
         assertThat(outcome.error()).isEqualTo(ErrorCode.CA_UNAVAILABLE);
         assertThat(slept.stream().mapToLong(Duration::toSeconds).sum()).isLessThanOrEqualTo(20);
         assertThat(device.keySlot()).isEmpty();
+    }
+
+    @Test
+    void aProfileWithNoWellDefinedExpiryWantsNotAfter9999() throws ProvisioningException {
+        ProductProfile lifelong = new ProductProfile("lifelong", "STM32F4", KeySpec.EC_P256, KeyCustody.INJECTED,
+                LockLevel.READOUT_PROTECTED, "L-", "Test Org", ProductProfile.NO_WELL_DEFINED_EXPIRY);
+
+        UnitOutcome outcome = workflow(fakeIssuer, Duration.ZERO, lifelong).run(FIXTURE);
+
+        assertThat(outcome.passed()).as(String.valueOf(outcome)).isTrue();
+        assertThat(fakeIssuer.issued().get(0).getNotAfter().toInstant()).isEqualTo(ProductProfile.END_OF_TIME);
     }
 
     @Test

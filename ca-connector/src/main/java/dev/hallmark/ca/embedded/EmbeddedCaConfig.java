@@ -59,6 +59,9 @@ public record EmbeddedCaConfig(Map<String, LeafValidity> leafValidity, Duration 
         if (configured != null) {
             return configured;
         }
+        if (profile.noWellDefinedExpiry()) {
+            return LeafValidity.noWellDefinedExpiry();
+        }
         Duration validity = profile.validity();
         if (validity.isNegative() || validity.isZero()) {
             throw new ProvisioningException(ErrorCode.CA_REQUEST_REJECTED,

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param lockLevel      how far the debug interfaces are closed
  * @param serialPrefix   prefix of allocated unit serials, e.g. {@code HM-F4-}
  * @param organization   the O= of the device certificate subject
- * @param validity       the device certificate's validity
+ * @param validity       the device certificate's validity, or {@link #NO_WELL_DEFINED_EXPIRY}
  */
 public record ProductProfile(String name, String chipFamily, KeySpec keySpec, KeyCustody custody,
                              LockLevel lockLevel, String serialPrefix, String organization, Duration validity) {
@@ -26,6 +26,24 @@ public record ProductProfile(String name, String chipFamily, KeySpec keySpec, Ke
         Objects.requireNonNull(serialPrefix, "serialPrefix");
         Objects.requireNonNull(organization, "organization");
         Objects.requireNonNull(validity, "validity");
+    }
+
+    /**
+     * The validity that asks for certificates with no well-defined expiry: notAfter 99991231235959Z, as
+     * RFC 5280 4.1.2.5 and IEEE 802.1AR allow for device identities meant to last the device's life.
+     */
+    public static final Duration NO_WELL_DEFINED_EXPIRY = java.time.temporal.ChronoUnit.FOREVER.getDuration();
+
+    /** notAfter 99991231235959Z. */
+    public static final java.time.Instant END_OF_TIME = java.time.Instant.parse("9999-12-31T23:59:59Z");
+
+    public boolean noWellDefinedExpiry() {
+        return validity.equals(NO_WELL_DEFINED_EXPIRY);
+    }
+
+    /** The notAfter a certificate issued at {@code issuedAt} should carry. */
+    public java.time.Instant notAfter(java.time.Instant issuedAt) {
+        return noWellDefinedExpiry() ? END_OF_TIME : issuedAt.plus(validity);
     }
 
     /** The URI SAN that binds a certificate to the device's hardware UID. */

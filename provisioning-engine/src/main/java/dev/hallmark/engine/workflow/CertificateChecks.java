@@ -61,10 +61,11 @@ final class CertificateChecks {
         require(leaf.getBasicConstraints() < 0, "the device certificate is marked as a CA");
         require(!now.isBefore(leaf.getNotBefore().toInstant()) && !now.isAfter(leaf.getNotAfter().toInstant()),
                 "the certificate is not valid now (" + leaf.getNotBefore() + " to " + leaf.getNotAfter() + ")");
-        Instant expectedEnd = now.plus(request.profile().validity());
+        Instant expectedEnd = request.profile().notAfter(now);
         require(Duration.between(expectedEnd, leaf.getNotAfter().toInstant()).abs().compareTo(VALIDITY_TOLERANCE) <= 0,
                 "the certificate expires " + leaf.getNotAfter().toInstant() + ", the profile asks for "
-                        + request.profile().validity().toDays() + " days (until about " + expectedEnd + ")");
+                        + (request.profile().noWellDefinedExpiry() ? "no well-defined expiry"
+                                : request.profile().validity().toDays() + " days") + " (until about " + expectedEnd + ")");
     }
 
     /** A name's attributes as sorted "oid=value" strings: CAs differ in RDN order, not in what they certify. */

@@ -120,7 +120,8 @@ public final class FakeIssuer implements CertificateIssuer {
         try {
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer,
                     BigInteger.valueOf(serials.getAndIncrement()), Date.from(now.minus(Duration.ofMinutes(1))),
-                    Date.from(now.plus(validity)), subject, key);
+                    Date.from(validity.equals(dev.hallmark.engine.api.ProductProfile.NO_WELL_DEFINED_EXPIRY)
+                            ? dev.hallmark.engine.api.ProductProfile.END_OF_TIME : now.plus(validity)), subject, key);
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             if (ca) {
                 b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
