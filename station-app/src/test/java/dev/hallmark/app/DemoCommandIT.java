@@ -107,6 +107,10 @@ class DemoCommandIT {
     }
 
     static List<JsonNode> export() throws Exception {
+        return export(dataDir);
+    }
+
+    static List<JsonNode> export(Path dataDir) throws Exception {
         HallmarkProcess.Result export = HallmarkProcess.run(dataDir, "audit", "export", "--data-dir", dataDir.toString(),
                 "--format", "jsonl");
         assertThat(export.exit()).as(export.toString()).isZero();

@@ -1,43 +1,163 @@
 package dev.hallmark.app.cli;
 
 import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.station.EmbeddedStation;
+import dev.hallmark.ca.embedded.EmbeddedCa;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.crypto.Pem;
+import dev.hallmark.engine.port.RevocationReason;
+import dev.hallmark.engine.port.Revoker;
+import dev.hallmark.engine.port.UnitRecord;
+import dev.hallmark.hsm.softhsm.SoftHsmToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The embedded CA's public side. */
-@Command(name = "ca", description = "The station's embedded CA", subcommands = CaCommand.Chain.class,
-        mixinStandardHelpOptions = true)
+/** The station's CA: set up, chain, revocation and CRL. */
+@Command(name = "ca", description = "The station's CA: init, chain, revoke, crl", mixinStandardHelpOptions = true,
+        subcommands = {CaCommand.Init.class, CaCommand.Chain.class, CaCommand.Revoke.class, CaCommand.Crl.class})
 public final class CaCommand {
+
+    private CaCommand() {
+    }
+
+    /** The data directory option shared by the CA commands. */
+    static final class DataDirOption {
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "The station's data directory.")
+        Path dataDir;
+
+        DataDir resolve() {
+            return DataDir.resolve(dataDir);
+        }
+
+        EmbeddedStation open() throws ProvisioningException {
+            return EmbeddedStation.open(resolve(), SoftHsmToken.defaultModule(), new SecureRandom(), Clock.systemUTC(),
+                    System.out::println);
+        }
+    }
+
+    /** {@code hallmark ca init}: the token and the CA of station.yaml, created if missing; no unit is touched. */
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Create the station token and the embedded CA (root + issuing CA keys in the token) if missing.")
+    static final class Init implements Callable<Integer> {
+        @Mixin
+        DataDirOption dir;
+
+        @Override
+        public Integer call() throws ProvisioningException {
+            try (EmbeddedStation station = dir.open()) {
+                System.out.println("CA ready: " + station.issuer().caChain().get(0).getSubjectX500Principal());
+            }
+            return ExitCode.OK;
+        }
+    }
 
     /** {@code hallmark ca chain}: the CA chain as PEM, issuing CA first, root last. */
     @Command(name = "chain", mixinStandardHelpOptions = true,
             description = "Print the embedded CA's chain as PEM (issuing CA first, root last).")
     static final class Chain implements Callable<Integer> {
-
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "The station's data directory.")
-        Path dataDir;
+        @Mixin
+        DataDirOption dir;
 
         @Override
         public Integer call() throws ProvisioningException {
-            Path chain = DataDir.resolve(dataDir).ca().resolve("chain.pem");
+            Path chain = dir.resolve().ca().resolve("chain.pem");
             try {
                 System.out.print(Files.readString(chain, StandardCharsets.US_ASCII));
                 System.out.flush();
                 return ExitCode.OK;
             } catch (IOException e) {
                 throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "there is no embedded CA chain at " + chain
-                        + "; run 'hallmark demo' on this data directory first", null, e);
+                        + "; run 'hallmark ca init' on this data directory first", null, e);
             }
         }
     }
 
-    private CaCommand() {
+    /** {@code hallmark ca revoke}: revokes a unit's certificate (a scrapped unit) and writes a new CRL. */
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke the certificate of a unit (by its serial) at the embedded CA and write a new CRL.")
+    static final class Revoke implements Callable<Integer> {
+        @Mixin
+        DataDirOption dir;
+
+        @Option(names = "--unit", required = true, paramLabel = "SERIAL", description = "The unit's serial.")
+        String unit;
+
+        @Option(names = "--reason", defaultValue = "cessation_of_operation",
+                description = "unspecified, key_compromise, superseded, cessation_of_operation (default).")
+        String reason;
+
+        @Override
+        public Integer call() throws ProvisioningException {
+            RevocationReason why = reason(reason);
+            try (EmbeddedStation station = dir.open()) {
+                UnitRecord record = station.database().store().unitBySerial(unit).orElseThrow(() ->
+                        new ProvisioningException(ErrorCode.CONFIG_INVALID, "no unit with serial " + unit + " is recorded"));
+                if (record.certificatePem() == null) {
+                    throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "unit " + unit + " has no certificate");
+                }
+                X509Certificate cert = Pem.parseCertificates(record.certificatePem().getBytes(StandardCharsets.US_ASCII))
+                        .get(0);
+                if (!(station.issuer() instanceof Revoker revoker)) {
+                    throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
+                            "this station's CA cannot revoke; revoke serial " + cert.getSerialNumber().toString(16) + " at the CA");
+                }
+                revoker.revoke(cert, why);
+                System.out.println("revoked " + unit + " certificate serial " + cert.getSerialNumber().toString(16)
+                        + " (" + why.name().toLowerCase(Locale.ROOT) + ")");
+                if (station.issuer() instanceof EmbeddedCa ca) {
+                    System.out.println("CRL written to " + ca.writeCrl());
+                }
+            } catch (CertificateException e) {
+                throw new ProvisioningException(ErrorCode.INTERNAL, "the recorded certificate cannot be read",
+                        e.getMessage(), e);
+            }
+            return ExitCode.OK;
+        }
+
+        private static RevocationReason reason(String name) throws ProvisioningException {
+            try {
+                return RevocationReason.valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--reason '" + name + "' is not one of "
+                        + "unspecified, key_compromise, superseded, cessation_of_operation");
+            }
+        }
+    }
+
+    /** {@code hallmark ca crl}: writes the embedded CA's current CRL and prints it as PEM. */
+    @Command(name = "crl", mixinStandardHelpOptions = true,
+            description = "Write the embedded CA's CRL (ca/issuing.crl, signed in the token) and print it as PEM.")
+    static final class Crl implements Callable<Integer> {
+        @Mixin
+        DataDirOption dir;
+
+        @Override
+        public Integer call() throws ProvisioningException {
+            try (EmbeddedStation station = dir.open()) {
+                if (!(station.issuer() instanceof EmbeddedCa ca)) {
+                    throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
+                            "the station's CA is not the embedded CA; fetch the CRL from the CA itself");
+                }
+                Path written = ca.writeCrl();
+                System.out.print(Pem.encode("X509 CRL", Files.readAllBytes(written)));
+                System.err.println("hallmark: CRL written to " + written);
+            } catch (IOException e) {
+                throw new ProvisioningException(ErrorCode.DATA_DIR_UNUSABLE, "the CRL cannot be read back",
+                        e.getMessage(), e);
+            }
+            return ExitCode.OK;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.hallmark.app.station;
 
-import dev.hallmark.ca.embedded.EmbeddedCa;
+import dev.hallmark.app.config.IssuerFactory;
+import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.db.store.AuditDatabase;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.AuditStore;
@@ -16,8 +17,9 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * A station on the embedded default: a SoftHSM2 token in the data directory, an embedded CA whose keys
- * live in that token, and an H2 audit database. Created on first use, reopened afterwards.
+ * A station on the embedded default: a SoftHSM2 token in the data directory, the CA of station.yaml
+ * (by default an embedded CA whose keys live in that token), and an H2 audit database. Created on first
+ * use, reopened afterwards.
  */
 public final class EmbeddedStation implements AutoCloseable {
 
@@ -27,14 +29,22 @@ public final class EmbeddedStation implements AutoCloseable {
 
     private final DataDir dir;
     private final Pkcs11Station hsm;
-    private final EmbeddedCa ca;
+    private final CertificateIssuer ca;
     private final AuditDatabase database;
+    private final StationConfig config;
 
-    private EmbeddedStation(DataDir dir, Pkcs11Station hsm, EmbeddedCa ca, AuditDatabase database) {
+    private EmbeddedStation(DataDir dir, Pkcs11Station hsm, CertificateIssuer ca, AuditDatabase database,
+                            StationConfig config) {
         this.dir = dir;
         this.hsm = hsm;
         this.ca = ca;
         this.database = database;
+        this.config = config;
+    }
+
+    /** The station's configuration (station.yaml, or the embedded default). */
+    public StationConfig config() {
+        return config;
     }
 
     /**
@@ -60,17 +70,11 @@ public final class EmbeddedStation implements AutoCloseable {
         }
         Pkcs11Station hsm = openToken(dir, pkcs11Module);
         try {
-            Pkcs11DeviceKeyStore keys = hsm.keyStore();
-            EmbeddedCa ca;
-            if (EmbeddedCa.exists(dir.ca())) {
-                ca = EmbeddedCa.open(keys, dir.ca(), clock, random);
-            } else {
-                ca = EmbeddedCa.initialize(keys, dir.ca(), "Hallmark Station", clock, random);
-                say.accept("created embedded CA (root + issuing CA, keys generated in token '" + TOKEN_LABEL
-                        + "'); chain in " + dir.ca().resolve("chain.pem"));
-            }
+            StationConfig config = StationConfig.load(dir.root());
+            CertificateIssuer ca = new IssuerFactory(dir.root(), clock, random)
+                    .open(config.ca(), hsm.keyStore(), dir.ca(), say);
             AuditDatabase database = AuditDatabase.openH2(dir.audit());
-            return new EmbeddedStation(dir, hsm, ca, database);
+            return new EmbeddedStation(dir, hsm, ca, database, config);
         } catch (ProvisioningException | RuntimeException e) {
             hsm.close();
             throw e;
@@ -104,6 +108,11 @@ public final class EmbeddedStation implements AutoCloseable {
 
     public AuditStore store() {
         return database.store();
+    }
+
+    /** The audit database, for the auditor's queries and exports. */
+    public AuditDatabase database() {
+        return database;
     }
 
     @Override

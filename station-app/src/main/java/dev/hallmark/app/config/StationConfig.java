@@ -1,0 +1,90 @@
+package dev.hallmark.app.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.ProvisioningException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The station's configuration, read from {@code station.yaml} in the data directory; every section is
+ * optional and defaults to the embedded default (SoftHSM2 token "hallmark", embedded CA). Secrets are
+ * never in this file: it names the files that hold them (0600).
+ *
+ * @param station  the station's name in the audit records (default: the host name)
+ * @param ca       the certificate authority (default: embedded)
+ * @param profiles product profiles beyond the built-in demo profile
+ */
+public record StationConfig(String station, CaSection ca, List<ProfileSection> profiles) {
+
+    /** The file name inside the data directory. */
+    public static final String FILE = "station.yaml";
+
+    public StationConfig {
+        ca = ca == null ? CaSection.EMBEDDED : ca;
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
+    }
+
+    /** The configuration in {@code dataDir}, or the embedded default when there is none. */
+    public static StationConfig load(Path dataDir) throws ProvisioningException {
+        Path file = dataDir.resolve(FILE);
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            StationConfig config = yaml.readValue(Files.readAllBytes(file), StationConfig.class);
+            return config == null ? new StationConfig(null, null, null) : config;
+        } catch (NoSuchFileException e) {
+            return new StationConfig(null, null, null);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "unknown setting '" + e.getPropertyName()
+                    + "' in " + file + " at line " + e.getLocation().getLineNr());
+        } catch (JsonProcessingException e) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the station configuration " + file
+                    + " cannot be read: " + e.getOriginalMessage(), null, e);
+        } catch (IOException e) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the station configuration " + file
+                    + " cannot be read", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Which CA issues device certificates, and how it is reached.
+     *
+     * @param type     embedded, cfssl or cmp
+     * @param url      the remote CA's URL (cfssl, cmp)
+     * @param chain    PEM file of the remote CA's chain, issuing CA first, root (trust anchor) last
+     * @param profile  the cfssl signing profile
+     * @param authKeyFile the cfssl profile's HMAC auth key, hex, in a 0600 file
+     * @param pinnedCa PEM file the cfssl server's TLS certificate must chain to
+     * @param recipient the CMP recipient DN
+     * @param requestType ir, cr or p10cr (CMP)
+     * @param secretFile the CMP shared secret (PBM), in a 0600 file
+     * @param reference the CMP sender key identifier / reference for PBM
+     */
+    public record CaSection(String type, String url, Path chain, String profile,
+                            @JsonProperty("auth_key_file") Path authKeyFile, @JsonProperty("pinned_ca") Path pinnedCa,
+                            String recipient, @JsonProperty("request_type") String requestType,
+                            @JsonProperty("secret_file") Path secretFile, String reference) {
+        static final CaSection EMBEDDED = new CaSection("embedded", null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * A product profile as written in the file.
+     *
+     * @param validityDays device certificate validity in days
+     */
+    public record ProfileSection(String name, @JsonProperty("chip_family") String chipFamily, String key,
+                                 String custody, String lock, @JsonProperty("serial_prefix") String serialPrefix,
+                                 String organization, @JsonProperty("validity_days") Integer validityDays) {
+    }
+}

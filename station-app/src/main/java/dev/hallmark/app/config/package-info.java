@@ -1,0 +1,2 @@
+/** The station's configuration file (station.yaml in the data directory): token, CA, product profiles. */
+package dev.hallmark.app.config;
