@@ -25,6 +25,11 @@ final class FanOutListener implements UnitListener {
     }
 
     @Override
+    public void stepWaiting(String fixtureId, String serial, Step step, String reason, java.time.Duration retryIn) {
+        listeners.forEach(l -> l.stepWaiting(fixtureId, serial, step, reason, retryIn));
+    }
+
+    @Override
     public void unitFinished(UnitOutcome outcome) {
         listeners.forEach(l -> l.unitFinished(outcome));
     }

@@ -87,6 +87,13 @@ public final class BenchViewModel implements UnitListener {
     }
 
     @Override
+    public void stepWaiting(String fixtureId, String serial, Step step, String reason, java.time.Duration retryIn) {
+        Objects.requireNonNull(step, "step");
+        Instant now = clock.instant();
+        publish(() -> withTile(fixtureId, tile -> tile.stepWaiting(step, retryIn, now)));
+    }
+
+    @Override
     public void unitFinished(UnitOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
         Instant now = clock.instant();

@@ -74,6 +74,17 @@ public final class FixtureTileViewModel {
         updateSummary();
     }
 
+    /** The unit waits for a part (the CA) and retries; the operator sees why and when, and leaves the unit be. */
+    void stepWaiting(Step current, java.time.Duration retryIn, Instant now) {
+        if (state.get() != TileState.RUNNING) {
+            return;
+        }
+        detailText.set("Waiting for the " + (current == Step.ISSUE ? "CA" : "station") + ", retry in "
+                + retryIn.toSeconds() + " s - do not remove the unit");
+        refreshElapsed(now);
+        updateSummary();
+    }
+
     void unitFinished(UnitOutcome outcome, Instant now) {
         if (outcome.serial() != null) {
             serial = outcome.serial();

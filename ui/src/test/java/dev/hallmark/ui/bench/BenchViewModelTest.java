@@ -95,6 +95,18 @@ class BenchViewModelTest {
     }
 
     @Test
+    void aUnitWaitingForTheCaSaysWhyAndWhenItRetries() {
+        UnitScript.startUpTo(model, "A", "HM-F4-000010", Step.ISSUE);
+
+        model.stepWaiting("A", "HM-F4-000010", Step.ISSUE, "HM-401 CA: unreachable", java.time.Duration.ofSeconds(4));
+
+        FixtureTileViewModel a = model.tiles().get(0);
+        assertThat(a.detailTextProperty().get()).isEqualTo("Waiting for the CA, retry in 4 s - do not remove the unit");
+        assertThat(a.stateProperty().get()).isEqualTo(TileState.RUNNING);
+        assertThat(a.stepTextProperty().get()).isEqualTo("Step 5/9  ISSUE");
+    }
+
+    @Test
     void aRetriedDeviceCountsAgainstFirstPassYield() {
         String uid = "0a0b0c0d0e0f101112131415";
         UnitScript.fail(model, "A", "HM-F4-000001", uid, Step.IDENTIFY, ErrorCode.DEVICE_NOT_RESPONDING,
