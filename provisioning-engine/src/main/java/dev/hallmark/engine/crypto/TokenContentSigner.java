@@ -1,7 +1,9 @@
 package dev.hallmark.engine.crypto;
 
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.KeySpec;
 import dev.hallmark.engine.port.DeviceKeyStore;
+import dev.hallmark.engine.port.DeviceSigner;
 import dev.hallmark.engine.port.KeyHandle;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -16,15 +18,18 @@ import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
  */
 public final class TokenContentSigner implements ContentSigner {
 
-    private final DeviceKeyStore keys;
-    private final KeyHandle key;
+    private final DeviceSigner signer;
     private final AlgorithmIdentifier algorithm;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
     public TokenContentSigner(DeviceKeyStore keys, KeyHandle key) {
-        this.keys = keys;
-        this.key = key;
-        this.algorithm = new DefaultSignatureAlgorithmIdentifierFinder().find(key.spec().signatureAlgorithm());
+        this(key.spec(), data -> keys.sign(key, data));
+    }
+
+    /** A signer for a key of {@code spec} reached through {@code signer}. */
+    public TokenContentSigner(KeySpec spec, DeviceSigner signer) {
+        this.signer = signer;
+        this.algorithm = new DefaultSignatureAlgorithmIdentifierFinder().find(spec.signatureAlgorithm());
     }
 
     @Override
@@ -40,7 +45,7 @@ public final class TokenContentSigner implements ContentSigner {
     @Override
     public byte[] getSignature() {
         try {
-            return keys.sign(key, buffer.toByteArray());
+            return signer.sign(buffer.toByteArray());
         } catch (ProvisioningException e) {
             throw new TokenSigningFailure(e);
         } finally {

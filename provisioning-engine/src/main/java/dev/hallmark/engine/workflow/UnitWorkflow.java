@@ -130,8 +130,10 @@ public final class UnitWorkflow {
             return keyed.detail();
         });
         journal.step(Step.CSR, () -> {
-            state.request = new IssueRequest(CsrFactory.create(state.custody.keys(), state.key, journal.serial(),
-                    state.uid, profile), journal.serial(), state.uid, profile);
+            var keys = state.custody.keys();
+            var key = state.key;
+            state.request = new IssueRequest(CsrFactory.create(keys, key, journal.serial(), state.uid, profile),
+                    journal.serial(), state.uid, profile, data -> keys.sign(key, data));
             return "PKCS#10 signed in token, " + state.request.csrDer().length + " bytes";
         });
         journal.step(Step.ISSUE, () -> {

@@ -5,6 +5,7 @@ import dev.hallmark.ca.cfssl.CfsslIssuer;
 import dev.hallmark.ca.cmp.CmpConfig;
 import dev.hallmark.ca.cmp.CmpIssuer;
 import dev.hallmark.ca.cmp.CmpProtection;
+import dev.hallmark.ca.cmp.DevicePopSigner;
 import dev.hallmark.ca.cmp.RequestType;
 import dev.hallmark.ca.embedded.EmbeddedCa;
 import dev.hallmark.engine.api.ErrorCode;
@@ -54,7 +55,7 @@ public final class IssuerFactory {
                 case "cmp" -> CmpIssuer.create(CmpConfig.of(url(ca), ca.recipient() == null ? "" : ca.recipient(),
                         requestType(ca.requestType()), new CmpProtection.Mac(requiredPath(ca.secretFile(), "secret_file"),
                                 required(ca.reference(), "reference")), chain(requiredPath(ca.chain(), "chain"))),
-                        clock, random);
+                        new DevicePopSigner(), clock, random);
                 default -> throw invalid("ca.type '" + ca.type() + "' is not one of embedded, cfssl, cmp");
             };
         } catch (IllegalArgumentException e) {
