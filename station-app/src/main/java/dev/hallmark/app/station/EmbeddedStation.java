@@ -2,7 +2,9 @@ package dev.hallmark.app.station;
 
 import dev.hallmark.app.config.IssuerFactory;
 import dev.hallmark.app.config.StationConfig;
+import dev.hallmark.db.chain.CheckpointSigner;
 import dev.hallmark.db.store.AuditDatabase;
+import dev.hallmark.db.store.AuditOptions;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.AuditStore;
 import dev.hallmark.engine.port.CertificateIssuer;
@@ -73,7 +75,9 @@ public final class EmbeddedStation implements AutoCloseable {
             StationConfig config = StationConfig.load(dir.root());
             CertificateIssuer ca = new IssuerFactory(dir.root(), clock, random)
                     .open(config.ca(), hsm.keyStore(), dir.ca(), say);
-            AuditDatabase database = AuditDatabase.openH2(dir.audit());
+            CheckpointSigner auditSigner = StationAuditKey.signer(hsm.keyStore(), dir, say);
+            AuditDatabase database = AuditDatabase.openH2(dir.audit(),
+                    AuditOptions.defaults().withClock(clock).withSigner(auditSigner));
             return new EmbeddedStation(dir, hsm, ca, database, config);
         } catch (ProvisioningException | RuntimeException e) {
             hsm.close();

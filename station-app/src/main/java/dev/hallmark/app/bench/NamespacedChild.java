@@ -1,0 +1,182 @@
+package dev.hallmark.app.bench;
+
+import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.ProvisioningException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A child JVM in a private network namespace: {@code unshare -n bash -c '<ip> link set lo up && exec "$0" "$@"'
+ * java ...}, so servers that bind all interfaces (OpenSSL's CMP mock) are reachable on loopback only and clash
+ * with nothing on the machine. Its standard output and error are relayed line by line; its exit code is returned.
+ */
+final class NamespacedChild {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NamespacedChild.class);
+    private static final List<Path> SBIN = List.of(Path.of("/usr/sbin"), Path.of("/sbin"));
+
+    private NamespacedChild() {
+    }
+
+    /** The full command: unshare, the loopback set-up, then {@code java jvmOptions -cp classPath main args}. */
+    static List<String> command(Path ip, Path java, List<String> jvmOptions, String classPath, String mainClass,
+                                List<String> args) {
+        List<String> command = new ArrayList<>(List.of("unshare", "-n", "bash", "-c",
+                quote(ip.toString()) + " link set lo up && exec \"$0\" \"$@\"", java.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, mainClass));
+        command.addAll(args);
+        return command;
+    }
+
+    /** The {@code ip} tool (iproute2): on the PATH, else in /usr/sbin or /sbin. */
+    static Path ipTool() throws ProvisioningException {
+        Optional<Path> onPath = onPath("ip");
+        if (onPath.isPresent()) {
+            return onPath.get();
+        }
+        return SBIN.stream().map(d -> d.resolve("ip")).filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> missing("ip", "iproute2"));
+    }
+
+    /** Fails with a plain sentence where {@code tool} is not on the PATH; {@code debianPackage} installs it. */
+    static void requireTool(String tool, String debianPackage) throws ProvisioningException {
+        if (onPath(tool).isEmpty()) {
+            throw missing(tool, debianPackage);
+        }
+    }
+
+    /** Fails, saying why, where this machine or user may not make a network namespace. */
+    static void requirePermitted(Path ip) throws ProvisioningException, InterruptedException {
+        try {
+            Process probe = new ProcessBuilder("unshare", "-n", ip.toString(), "link", "set", "lo", "up")
+                    .redirectErrorStream(true).start();
+            String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!probe.waitFor(10, TimeUnit.SECONDS)) {
+                probe.destroyForcibly();
+                throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "'unshare -n' did not finish in 10 s");
+            }
+            if (probe.exitValue() != 0) {
+                throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the CA benchmark runs in a private network "
+                        + "namespace ('unshare -n'), which this user may not make here; run it as root",
+                        "exit " + probe.exitValue() + ": " + out, null);
+            }
+        } catch (IOException e) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "'unshare -n' could not be run", e.toString(), e);
+        }
+    }
+
+    /**
+     * Runs {@code command} with {@code environment} added to this process's, relays its output to {@code out} and
+     * {@code err} as it comes, and returns its exit code. Interrupted, it kills the child and what it started; if
+     * the JVM is shut down meanwhile (Ctrl-C), it kills them too and then runs {@code atShutdown}.
+     */
+    static int run(List<String> command, Map<String, String> environment, PrintWriter out, PrintWriter err,
+                   Runnable atShutdown) throws ProvisioningException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
+                new java.io.File("/dev/null")));
+        builder.environment().putAll(environment);
+        Process child;
+        try {
+            child = builder.start();
+        } catch (IOException e) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the benchmark could not start its child in a "
+                    + "network namespace", e.toString(), e);
+        }
+        LOG.info("benchmark child started (pid {}): {}", child.pid(), String.join(" ", command));
+        Thread killer = new Thread(() -> {
+            kill(child);
+            atShutdown.run();
+        }, "kill-bench-child");
+        Runtime.getRuntime().addShutdownHook(killer);
+        Thread errors = new Thread(() -> relay(child.getErrorStream(), err), "bench-child-stderr");
+        errors.setDaemon(true);
+        errors.start();
+        try {
+            relay(child.getInputStream(), out);
+            int exit = child.waitFor();
+            errors.join(TimeUnit.SECONDS.toMillis(5));
+            LOG.info("benchmark child ended with exit code {}", exit);
+            return exit;
+        } catch (UncheckedIOException e) {
+            kill(child);
+            throw new ProvisioningException(ErrorCode.INTERNAL, "the benchmark child's output could not be read",
+                    e.getCause().toString(), e);
+        } catch (InterruptedException e) {
+            kill(child);
+            throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killer);
+            } catch (IllegalStateException shuttingDown) {
+                LOG.debug("JVM shutting down; the hook stops the benchmark child");
+            }
+        }
+    }
+
+    private static void relay(InputStream from, PrintWriter to) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                to.println(line);
+                to.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the child and every process it started; they are its descendants while it lives. */
+    private static void kill(Process child) {
+        List<ProcessHandle> descendants = child.descendants().toList();
+        child.destroy();
+        descendants.forEach(ProcessHandle::destroy);
+        try {
+            if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static Optional<Path> onPath(String tool) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, tool);
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ProvisioningException missing(String tool, String debianPackage) {
+        return new ProvisioningException(ErrorCode.CONFIG_INVALID, "the CA benchmark needs '" + tool
+                + "' (Debian package " + debianPackage + "), which is not installed here");
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,67 @@
+package dev.hallmark.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hallmark.app.HallmarkMain;
+import dev.hallmark.app.cli.HallmarkCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command line of {@code bench}: parsing and refusals only; nothing here starts a CA. */
+class BenchCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new BenchCommand()).setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+        return BenchCommand.execute(cli, args);
+    }
+
+    @Test
+    void benchAloneAsksForABenchmarkByName() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("name a benchmark");
+    }
+
+    @Test
+    void helpListsTheCaBenchmarkAndItsOptions() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("ca ");
+        out.getBuffer().setLength(0);
+
+        assertThat(run("ca", "--help")).isZero();
+        assertThat(out.toString()).contains("--count", "--threads", "--json", "--warmup", "--issuers", "--keep",
+                "issuer=embedded threads=1 certs_per_s=X p50_ms=Y p99_ms=Z").doesNotContain("--inside");
+    }
+
+    @Test
+    void refusesSettingsThatMeasureNothingBeforeSettingAnythingUp() {
+        assertThat(run("ca", "--threads", "1,0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--threads takes numbers from 1 to 64");
+        assertThat(run("ca", "--count", "0")).isEqualTo(2);
+        assertThat(run("ca", "--issuers", "embedded,ejbca")).isEqualTo(2);
+        assertThat(err.toString()).contains("'ejbca' is no issuer");
+    }
+
+    @Test
+    void theChildIsStartedAsThisProcessWasAloneOrUnderHallmark() {
+        CommandLine alone = new CommandLine(new BenchCommand()).getSubcommands().get("ca");
+        CommandLine registered = new CommandLine(new HallmarkCommand()).addSubcommand(new BenchCommand())
+                .getSubcommands().get("bench").getSubcommands().get("ca");
+
+        assertThat(BenchCaCommand.commandPath(alone.getCommandSpec())).containsExactly("ca");
+        assertThat(BenchCaCommand.childMainClass(alone.getCommandSpec())).isEqualTo(BenchCommand.class.getName());
+        assertThat(BenchCaCommand.commandPath(registered.getCommandSpec())).containsExactly("bench", "ca");
+        assertThat(BenchCaCommand.childMainClass(registered.getCommandSpec())).isEqualTo(HallmarkMain.class.getName());
+    }
+
+    @Test
+    void theChildModeNeedsItsWorkspace() {
+        assertThat(run("ca", "--inside")).isEqualTo(2);
+        assertThat(err.toString()).contains("--inside needs --workspace");
+    }
+}
