@@ -4,22 +4,23 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hallmark.db.query.AuditedUnit;
+import dev.hallmark.db.query.UnitCursor;
+import dev.hallmark.db.query.UnitQuery;
 import dev.hallmark.db.store.JdbcAuditStore;
-import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.UnitRecord;
 import java.io.IOException;
 import java.io.Writer;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the audit record as JSON Lines: one object per unit, in the order units started, keys always in the
- * same order, absent values as JSON null, times as ISO-8601 UTC.
+ * Writes the audit record as JSON Lines: one object per unit, in id order, keys always in the same order,
+ * absent values as JSON null, times as ISO-8601 UTC.
  */
 public final class JsonlExport {
 
@@ -30,20 +31,35 @@ public final class JsonlExport {
     private JsonlExport() {
     }
 
-    /** Writes every unit of the lot (all lots when null) to {@code out}, which is flushed but not closed. */
+    /** Streams every unit of the lot (all lots when null) to {@code out}; returns how many units it wrote. */
+    public static long write(DataSource source, String lotOrNull, Writer out) throws ProvisioningException, IOException {
+        UnitQuery query = UnitQuery.builder().lot(lotOrNull).build();
+        return UnitCursor.over(source, query).forEach(unit -> writeLine(out, unit));
+    }
+
+    /**
+     * Writes every unit of the lot through the store, which reads them all into memory first.
+     *
+     * @deprecated the station's CLI calls this until it moves to {@link Exports#write}, which streams.
+     */
+    @Deprecated
     public static void write(JdbcAuditStore store, String lotOrNull, Writer out) throws ProvisioningException {
-        List<UnitRecord> units = store.units(lotOrNull);
+        int n = 0;
         try {
-            for (UnitRecord unit : units) {
-                out.write(JSON.writeValueAsString(line(unit, store.lockEvidence(unit.id()))));
-                out.write('\n');
+            for (UnitRecord unit : store.units(lotOrNull)) {
+                writeLine(out, new AuditedUnit(unit, store.lockEvidence(unit.id()).orElse(null)));
+                n++;
             }
             out.flush();
         } catch (IOException e) {
-            throw new ProvisioningException(ErrorCode.DATA_DIR_UNUSABLE,
-                    "the audit export could not be written", e.getClass().getSimpleName(), e);
+            throw Exports.outputFailure(e);
         }
-        LOG.info("exported {} unit(s) of {}", units.size(), lotOrNull == null ? "all lots" : "lot " + lotOrNull);
+        LOG.info("exported {} unit(s) of {}", n, lotOrNull == null ? "all lots" : "lot " + lotOrNull);
+    }
+
+    private static void writeLine(Writer out, AuditedUnit unit) throws IOException {
+        out.write(JSON.writeValueAsString(line(unit.unit(), unit.lockEvidence())));
+        out.write('\n');
     }
 
     /** The JSON object for one unit; the key order here is the export's stable order. */
@@ -62,21 +78,23 @@ public final class JsonlExport {
         o.put("lot", unit.lot());
         o.put("station", unit.station());
         o.put("fixture", unit.fixture());
-        o.put("started", iso(unit.started()));
-        o.put("finished", iso(unit.finished()));
+        o.put("started", UnitFields.iso(unit.started()));
+        o.put("finished", UnitFields.iso(unit.finished()));
         if (evidence.isEmpty()) {
             o.putNull("lock_evidence");
         } else {
-            ObjectNode e = o.putObject("lock_evidence");
-            e.put("level", evidence.get().level().name());
-            e.put("locked", evidence.get().locked());
-            ArrayNode observations = e.putArray("observations");
-            evidence.get().observations().forEach(observations::add);
+            o.set("lock_evidence", lockEvidence(evidence.get()));
         }
         return o;
     }
 
-    private static String iso(Instant at) {
-        return at == null ? null : at.toString();
+    /** Lock evidence as JSON: level, locked, observations; shared with the manifest. */
+    static ObjectNode lockEvidence(LockEvidence evidence) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("level", evidence.level().name());
+        e.put("locked", evidence.locked());
+        ArrayNode observations = e.putArray("observations");
+        evidence.observations().forEach(observations::add);
+        return e;
     }
 }

@@ -1,5 +1,7 @@
 package dev.hallmark.db.store;
 
+import dev.hallmark.db.chain.ChainReport;
+import dev.hallmark.db.chain.ChainVerifier;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -24,14 +27,20 @@ public final class AuditDatabase implements AutoCloseable {
     private final StationLock lock;
     private final JdbcAuditStore store;
 
-    private AuditDatabase(ConnectionPool pool, StationLock lock) {
+    private AuditDatabase(ConnectionPool pool, StationLock lock, AuditOptions options) {
         this.pool = pool;
         this.lock = lock;
-        this.store = new JdbcAuditStore(pool);
+        this.store = new JdbcAuditStore(pool, options);
     }
 
     /** Opens (creating if needed) the embedded H2 database {@code directory/hallmark}, held exclusively. */
     public static AuditDatabase openH2(Path directory) throws ProvisioningException {
+        return openH2(directory, AuditOptions.defaults());
+    }
+
+    /** {@link #openH2(Path)} with the clock, station key and checkpoint policy of {@code options}. */
+    public static AuditDatabase openH2(Path directory, AuditOptions options) throws ProvisioningException {
+        Objects.requireNonNull(options, "options");
         Path dir = directory.toAbsolutePath().normalize();
         String location = dir.resolve("hallmark").toString();
         if (location.contains(";")) {
@@ -46,7 +55,8 @@ public final class AuditDatabase implements AutoCloseable {
         }
         StationLock lock = StationLock.acquire(dir.resolve("hallmark.lock"), location);
         try {
-            return open("jdbc:h2:file:" + location + ";LOCK_TIMEOUT=10000", "sa", new char[0], location, lock);
+            return open("jdbc:h2:file:" + location + ";LOCK_TIMEOUT=10000", "sa", new char[0], location, lock,
+                    options);
         } catch (ProvisioningException | RuntimeException e) {
             lock.close();
             throw e;
@@ -55,11 +65,18 @@ public final class AuditDatabase implements AutoCloseable {
 
     /** Opens the database at a JDBC URL (PostgreSQL for several stations); the password is not kept in clear. */
     public static AuditDatabase open(String jdbcUrl, String user, char[] password) throws ProvisioningException {
-        return open(jdbcUrl, user, password, withoutParameters(jdbcUrl), null);
+        return open(jdbcUrl, user, password, AuditOptions.defaults());
     }
 
-    private static AuditDatabase open(String url, String user, char[] password, String location, StationLock lock)
+    /** {@link #open(String, String, char[])} with the clock, station key and checkpoint policy of {@code options}. */
+    public static AuditDatabase open(String jdbcUrl, String user, char[] password, AuditOptions options)
             throws ProvisioningException {
+        return open(jdbcUrl, user, password, withoutParameters(jdbcUrl), null, Objects.requireNonNull(options,
+                "options"));
+    }
+
+    private static AuditDatabase open(String url, String user, char[] password, String location, StationLock lock,
+                                      AuditOptions options) throws ProvisioningException {
         ConnectionPool pool = new ConnectionPool(url, user, password, location, POOL_SIZE);
         try {
             Connection first = connect(pool);
@@ -69,7 +86,7 @@ public final class AuditDatabase implements AutoCloseable {
                 pool.release(first, false);
             }
             LOG.info("audit database at {} is open and migrated", location);
-            return new AuditDatabase(pool, lock);
+            return new AuditDatabase(pool, lock, options);
         } catch (ProvisioningException | RuntimeException e) {
             pool.close();
             throw e;
@@ -133,8 +150,25 @@ public final class AuditDatabase implements AutoCloseable {
         return store;
     }
 
+    /** Verifies the audit chain, its checkpoints and the records it vouches for, accepting the stored keys. */
+    public ChainReport verifyChain() throws ProvisioningException {
+        return verifyChain(ChainVerifier.acceptingStoredKeys());
+    }
+
+    /**
+     * Verifies with {@code verifier} (e.g. {@link ChainVerifier#trusting} the station keys) on one consistent
+     * snapshot, while stations may go on writing. For {@code hallmark audit verify}: print
+     * {@link ChainReport#lines()} and exit with {@link ChainReport#exitCode()}.
+     */
+    public ChainReport verifyChain(ChainVerifier verifier) throws ProvisioningException {
+        Objects.requireNonNull(verifier, "verifier");
+        return new Sql(pool).autoCommit("read the audit chain", verifier::verify);
+    }
+
+    /** Signs the closing checkpoints of the stations written since it opened, then closes the pool. */
     @Override
     public void close() {
+        store.close();
         pool.close();
         if (lock != null) {
             lock.close();

@@ -17,13 +17,20 @@ import org.slf4j.LoggerFactory;
 final class ConnectionPool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
+    /** A connection idle longer than this is validated before it is lent again. */
+    private static final long VALIDATE_AFTER_NANOS = 1_000_000_000L;
+    private static final int VALIDATE_SECONDS = 2;
+
+    /** A connection waiting in the pool, and since when. */
+    private record Idle(Connection connection, long since) {
+    }
 
     private final String url;
     private final String user;
     private final char[] password;
     private final String location;
     private final Semaphore permits;
-    private final Deque<Connection> idle = new ArrayDeque<>();
+    private final Deque<Idle> idle = new ArrayDeque<>();
     private boolean closed;
 
     ConnectionPool(String url, String user, char[] password, String location, int size) {
@@ -73,11 +80,8 @@ final class ConnectionPool implements AutoCloseable {
                     "the station was interrupted while waiting for the audit database", null, e);
         }
         try {
-            Connection c;
-            synchronized (this) {
-                c = idle.pollFirst();
-            }
-            if (c == null || c.isClosed()) {
+            Connection c = takeIdle();
+            if (c == null) {
                 c = open();
             }
             c.setAutoCommit(true);
@@ -93,19 +97,46 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    /** Gives a borrowed connection back; a broken one (connection-class SQLState) is closed instead. */
+    /** An idle connection that is still open; one idle for a while is asked first whether it still works. */
+    private Connection takeIdle() throws SQLException {
+        while (true) {
+            Idle next;
+            synchronized (this) {
+                next = idle.pollFirst();
+            }
+            if (next == null) {
+                return null;
+            }
+            boolean stale = System.nanoTime() - next.since() > VALIDATE_AFTER_NANOS;
+            if (!next.connection().isClosed() && (!stale || next.connection().isValid(VALIDATE_SECONDS))) {
+                return next.connection();
+            }
+            LOG.info("a pooled connection to the audit database at {} is gone; opening another", location);
+            closeQuietly(next.connection());
+        }
+    }
+
+    /**
+     * Gives a borrowed connection back. A broken one (the database was lost) is closed, and so are the idle ones,
+     * which were most likely lost with it: the next borrower opens a new connection once the database is back.
+     */
     void release(Connection c, boolean broken) {
         try {
             boolean keep;
+            Deque<Idle> lost = new ArrayDeque<>();
             synchronized (this) {
                 keep = !closed && !broken;
                 if (keep) {
-                    idle.addFirst(c);
+                    idle.addFirst(new Idle(c, System.nanoTime()));
+                } else if (broken) {
+                    lost.addAll(idle);
+                    idle.clear();
                 }
             }
             if (!keep) {
                 closeQuietly(c);
             }
+            lost.forEach(i -> closeQuietly(i.connection()));
         } finally {
             permits.release();
         }
@@ -120,7 +151,7 @@ final class ConnectionPool implements AutoCloseable {
         synchronized (this) {
             closed = true;
             while (!idle.isEmpty()) {
-                closeQuietly(idle.pollFirst());
+                closeQuietly(idle.pollFirst().connection());
             }
             Arrays.fill(password, '\0');
         }

@@ -1,5 +1,9 @@
 package dev.hallmark.db.store;
 
+import dev.hallmark.db.chain.AuditEvent;
+import dev.hallmark.db.chain.ChainedEvent;
+import dev.hallmark.db.chain.Checkpoint;
+import dev.hallmark.db.chain.CheckpointReason;
 import dev.hallmark.engine.api.DeviceUid;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -7,9 +11,11 @@ import dev.hallmark.engine.api.UnitOutcome;
 import dev.hallmark.engine.api.UnitResult;
 import dev.hallmark.engine.port.AuditStore;
 import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.RevocationReason;
 import dev.hallmark.engine.port.StepEvent;
 import dev.hallmark.engine.port.UnitRecord;
 import java.security.cert.X509Certificate;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,20 +26,26 @@ import java.util.Optional;
 
 /**
  * The {@link AuditStore} on a JDBC database (H2 embedded or PostgreSQL); thread-safe, each call on a pooled
- * connection. The database itself enforces one live claim per device and unique serials and certificates.
+ * connection. The database itself enforces one live claim per device and unique serials and certificates. Every
+ * write also appends its events to the station's audit chain in the same transaction (docs/decisions/0003), so a
+ * write that cannot be chained is not kept, and throws AUDIT_WRITE_FAILED or AUDIT_UNAVAILABLE.
  */
 public final class JdbcAuditStore implements AuditStore {
 
     private final Sql sql;
+    private final ChainLog chain;
+    private final UnitPlaces places;
     private final UnitClaims claims;
     private final UnitEvidence evidence;
     private final UnitSeal seal;
 
-    JdbcAuditStore(ConnectionPool pool) {
+    JdbcAuditStore(ConnectionPool pool, AuditOptions options) {
         this.sql = new Sql(pool);
-        this.claims = new UnitClaims(sql);
-        this.evidence = new UnitEvidence(sql);
-        this.seal = new UnitSeal(sql);
+        this.chain = new ChainLog(sql, options);
+        this.places = new UnitPlaces(sql);
+        this.claims = new UnitClaims(sql, chain, places);
+        this.evidence = new UnitEvidence(chain, places);
+        this.seal = new UnitSeal(chain, places);
     }
 
     /** Creates the lot; a lot that exists already must be of the same product profile. */
@@ -69,10 +81,13 @@ public final class JdbcAuditStore implements AuditStore {
         }
     }
 
+    /** {@inheritDoc} The unit's UNIT_BEGUN event starts its part of the station's chain. */
     @Override
     public long begin(String lot, String station, String fixture, Instant at) throws ProvisioningException {
+        Objects.requireNonNull(station, "station");
         Objects.requireNonNull(at, "at");
-        return sql.autoCommit("start a unit on fixture " + fixture + " in lot " + lot, c -> {
+        long id = chain.write(station, "start a unit on fixture " + fixture + " in lot " + lot, (c, log) -> {
+            long unitId;
             try (PreparedStatement ps = c.prepareStatement("insert into units (lot_id, station, fixture, result,"
                     + " started_at) values (?, ?, ?, ?, ?)", new String[] {"id"})) {
                 ps.setString(1, lot);
@@ -85,10 +100,23 @@ public final class JdbcAuditStore implements AuditStore {
                     if (!keys.next()) {
                         throw new SQLException("the database returned no id for the new unit", "02000");
                     }
-                    return keys.getLong(1);
+                    unitId = keys.getLong(1);
                 }
             }
+            log.append(AuditEvent.unitBegun(station, lot, unitId, at, profileOf(c, lot), fixture));
+            return unitId;
         });
+        places.remember(id, new UnitPlaces.Place(station, lot));
+        return id;
+    }
+
+    private static String profileOf(Connection c, String lot) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select profile from lots where id = ?")) {
+            ps.setString(1, lot);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /** {@inheritDoc} Claiming again for the same unit and device (a resumed unit) returns the same serial. */
@@ -99,22 +127,29 @@ public final class JdbcAuditStore implements AuditStore {
                 "chipFamily"), Objects.requireNonNull(serialPrefix, "serialPrefix"));
     }
 
+    /** {@inheritDoc} The entry is chained as a STEP event and mirrored in {@code step_events}. */
     @Override
     public void recordStep(long unitId, StepEvent event) throws ProvisioningException {
         Objects.requireNonNull(event.step(), "event.step");
         Objects.requireNonNull(event.status(), "event.status");
         Objects.requireNonNull(event.at(), "event.at");
-        sql.autoCommit("record step " + event.step() + " " + event.status() + " of unit #" + unitId, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into step_events (unit_id, step, status, at, detail) values (?, ?, ?, ?, ?)")) {
-                ps.setLong(1, unitId);
-                ps.setString(2, event.step().name());
-                ps.setString(3, event.status().name());
-                Sql.setInstant(ps, 4, event.at());
-                ps.setString(5, Sql.fit(event.detail(), 2000));
-                return ps.executeUpdate();
-            }
-        });
+        UnitPlaces.Place place = places.of(unitId);
+        String detail = Sql.fit(event.detail(), 2000);
+        chain.write(place.station(), "record step " + event.step() + " " + event.status() + " of unit #" + unitId,
+                (c, log) -> {
+                    ChainedEvent chained = log.append(AuditEvent.step(place.station(), place.lot(), unitId,
+                            event.at(), event.step().name(), event.status().name(), detail));
+                    try (PreparedStatement ps = c.prepareStatement("insert into step_events (unit_id, step, status,"
+                            + " at, detail, event_id) values (?, ?, ?, ?, ?, ?)")) {
+                        ps.setLong(1, unitId);
+                        ps.setString(2, event.step().name());
+                        ps.setString(3, event.status().name());
+                        Sql.setInstant(ps, 4, event.at());
+                        ps.setString(5, detail);
+                        ps.setLong(6, chained.id());
+                        return ps.executeUpdate();
+                    }
+                });
     }
 
     /** {@inheritDoc} Recording the unit's own certificate again changes nothing; a new one supersedes it. */
@@ -164,5 +199,33 @@ public final class JdbcAuditStore implements AuditStore {
     /** The lock evidence recorded for a unit, if any. */
     public Optional<LockEvidence> lockEvidence(long unitId) throws ProvisioningException {
         return sql.autoCommit("read the lock evidence of unit #" + unitId, c -> UnitQueries.lockEvidence(c, unitId));
+    }
+
+    /**
+     * Records that a certificate of the unit (current or superseded) was revoked at the CA. Revoking one already
+     * recorded as revoked changes nothing. Not yet on the {@link AuditStore} port.
+     */
+    public void recordRevocation(long unitId, String certSha256, RevocationReason reason, Instant at)
+            throws ProvisioningException {
+        evidence.recordRevocation(unitId, Objects.requireNonNull(certSha256, "certSha256"),
+                Objects.requireNonNull(reason, "reason"), Objects.requireNonNull(at, "at"));
+    }
+
+    /** Every certificate recorded for the unit, oldest first; all but the last were superseded. */
+    public List<UnitCertificate> certificates(long unitId) throws ProvisioningException {
+        return sql.autoCommit("read the certificates of unit #" + unitId, c -> UnitQueries.certificates(c, unitId));
+    }
+
+    /**
+     * Signs a checkpoint over the station's chain head now (at lot close, or on demand) with the station key of
+     * {@link AuditOptions#signer()}; empty when the station has written nothing yet. CONFIG_INVALID without a key.
+     */
+    public Optional<Checkpoint> checkpoint(String station, CheckpointReason reason) throws ProvisioningException {
+        return chain.checkpoint(Objects.requireNonNull(station, "station"), Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** Signs the closing checkpoints; called by {@link AuditDatabase#close()} before the pool closes. */
+    void close() {
+        chain.close();
     }
 }

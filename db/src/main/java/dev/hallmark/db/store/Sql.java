@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,8 @@ final class Sql {
     static final String UNIQUE_VIOLATION = "23505";
 
     private static final Logger LOG = LoggerFactory.getLogger(Sql.class);
+    /** SQLStates outside class 08 that also mean the connection or the database is gone. */
+    private static final Set<String> LOST = Set.of("57P01", "57P02", "57P03", "90067", "90098", "90121");
 
     /** JDBC work that may also refuse with a {@link ProvisioningException} of its own. */
     @FunctionalInterface
@@ -83,8 +86,13 @@ final class Sql {
         return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 
-    private static boolean isConnectionError(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("08");
+    /**
+     * Whether the connection is gone: SQLState class 08, PostgreSQL's shutdown states (57P01 admin shutdown, 57P02
+     * crash shutdown, 57P03 cannot connect now), and H2's broken or closed connection.
+     */
+    static boolean isConnectionError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || LOST.contains(state));
     }
 
     private static void rollback(Connection c, boolean transaction, Exception cause) {

@@ -1,5 +1,6 @@
 package dev.hallmark.db.store;
 
+import dev.hallmark.db.chain.AuditEvent;
 import dev.hallmark.engine.api.DeviceUid;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -18,15 +19,21 @@ final class UnitClaims {
     private static final Logger LOG = LoggerFactory.getLogger(UnitClaims.class);
 
     private final Sql sql;
+    private final ChainLog chain;
+    private final UnitPlaces places;
 
-    UnitClaims(Sql sql) {
+    UnitClaims(Sql sql, ChainLog chain, UnitPlaces places) {
         this.sql = sql;
+        this.chain = chain;
+        this.places = places;
     }
 
+    /** Claims in one transaction, chained as UNIT_CLAIMED; a claim run again for the same device adds no event. */
     String claim(long unitId, DeviceUid uid, String chipFamily, String prefix) throws ProvisioningException {
         String uidHex = uid.hex();
+        UnitPlaces.Place place = places.of(unitId);
         ensureCounter(prefix);
-        String serial = sql.transaction("claim device " + uidHex + " for unit #" + unitId, c -> {
+        String serial = chain.write(place.station(), "claim device " + uidHex + " for unit #" + unitId, (c, log) -> {
             UnitState unit = UnitState.lock(c, unitId);
             if (unit.serial() != null) {
                 return alreadyClaimed(unit, uidHex, chipFamily);
@@ -48,6 +55,8 @@ final class UnitClaims {
                 }
                 throw e;
             }
+            log.append(AuditEvent.unitClaimed(place.station(), place.lot(), unitId,
+                    chain.options().clock().instant(), allocated, uidHex, chipFamily));
             return allocated;
         });
         LOG.info("unit #{} claimed device {} ({}) as serial {}", unitId, uidHex, chipFamily, serial);

@@ -92,6 +92,26 @@ final class UnitQueries {
         }
     }
 
+    static List<UnitCertificate> certificates(Connection c, long unitId) throws SQLException {
+        String sql = "select m.id, m.cert_sha256, m.cert_pem, m.recorded_at, u.cert_sha256 as current_sha,"
+                + " (select max(r.detail) from audit_events r where r.kind = 'CERTIFICATE_REVOKED'"
+                + " and r.cert_sha256 = m.cert_sha256) as revocation"
+                + " from unit_certificates m join units u on u.id = m.unit_id where m.unit_id = ? order by m.id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, unitId);
+            List<UnitCertificate> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String sha = rs.getString("cert_sha256");
+                    out.add(new UnitCertificate(rs.getLong("id"), unitId, sha, rs.getString("cert_pem"),
+                            Sql.getInstant(rs, "recorded_at"), sha.equals(rs.getString("current_sha")),
+                            rs.getString("revocation")));
+                }
+            }
+            return out;
+        }
+    }
+
     /** Observations are stored as a JSON array of strings, so no separator can be confused with their text. */
     static String encodeObservations(List<String> observations) {
         try {

@@ -1,5 +1,6 @@
 package dev.hallmark.db.store;
 
+import dev.hallmark.db.chain.AuditEvent;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.Step;
@@ -17,7 +18,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** SEAL: writes a unit's final result; refuses a PASS without lock evidence that holds, releases early failures. */
+/**
+ * SEAL: writes a unit's final result, chained as UNIT_SEALED (and signed by a checkpoint when sealing is a
+ * checkpoint); refuses a PASS without lock evidence that holds, releases early failures.
+ */
 final class UnitSeal {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnitSeal.class);
@@ -26,10 +30,12 @@ final class UnitSeal {
     private static final String IRREVERSIBLE = Arrays.stream(Step.values()).filter(Step::irreversible)
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
 
-    private final Sql sql;
+    private final ChainLog chain;
+    private final UnitPlaces places;
 
-    UnitSeal(Sql sql) {
-        this.sql = sql;
+    UnitSeal(ChainLog chain, UnitPlaces places) {
+        this.chain = chain;
+        this.places = places;
     }
 
     void finish(long unitId, UnitOutcome outcome, Instant at) throws ProvisioningException {
@@ -39,7 +45,8 @@ final class UnitSeal {
             throw new ProvisioningException(ErrorCode.INTERNAL,
                     "unit #" + unitId + " cannot be sealed while its result is still IN_PROGRESS");
         }
-        boolean released = sql.transaction("seal unit #" + unitId + " as " + result, c -> {
+        UnitPlaces.Place place = places.of(unitId);
+        boolean released = chain.write(place.station(), "seal unit #" + unitId + " as " + result, (c, log) -> {
             UnitState unit = UnitState.lock(c, unitId);
             if (unit.result() == result) {
                 LOG.info("unit {} was already sealed {}; sealing it again changes nothing", unit.name(), result);
@@ -49,7 +56,11 @@ final class UnitSeal {
             if (result == UnitResult.PASS) {
                 requireLockHolds(c, unit);
             }
-            write(c, unitId, outcome, at);
+            String cause = write(c, unitId, outcome, at);
+            boolean passed = result == UnitResult.PASS;
+            log.append(AuditEvent.unitSealed(place.station(), place.lot(), unitId, at, result.name(),
+                    passed || outcome.failedStep() == null ? null : outcome.failedStep().name(),
+                    passed || outcome.error() == null ? null : outcome.error().id(), cause));
             return result == UnitResult.FAILED && !pastNoReturn(c, unitId) && release(c, unitId);
         });
         LOG.info("unit #{} sealed {}{}", unitId, result, released ? "; its device claim was released" : "");
@@ -71,19 +82,22 @@ final class UnitSeal {
         }
     }
 
-    private static void write(Connection c, long unitId, UnitOutcome outcome, Instant at) throws SQLException {
+    /** Writes the result columns; returns the cause as stored. */
+    private static String write(Connection c, long unitId, UnitOutcome outcome, Instant at) throws SQLException {
         boolean passed = outcome.result() == UnitResult.PASS;
+        String cause = passed ? null : Sql.fit(outcome.cause(), 2000);
         String sql = "update units set result = ?, failed_step = ?, error_code = ?, cause = ?, finished_at = ?"
                 + " where id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, outcome.result().name());
             ps.setString(2, passed || outcome.failedStep() == null ? null : outcome.failedStep().name());
             ps.setString(3, passed || outcome.error() == null ? null : outcome.error().id());
-            ps.setString(4, passed ? null : Sql.fit(outcome.cause(), 2000));
+            ps.setString(4, cause);
             Sql.setInstant(ps, 5, at);
             ps.setLong(6, unitId);
             ps.executeUpdate();
         }
+        return cause;
     }
 
     /** Whether an irreversible step was started or lock evidence exists: then the device keeps its claim. */

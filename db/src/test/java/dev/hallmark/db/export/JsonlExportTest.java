@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hallmark.db.query.AuditDataSources;
 import dev.hallmark.db.store.AuditDatabase;
 import dev.hallmark.db.store.JdbcAuditStore;
 import dev.hallmark.engine.api.ErrorCode;
@@ -32,9 +33,12 @@ class JsonlExportTest {
     @TempDir
     Path dir;
 
+    /** Streams through the cursor; the deprecated path through the store must write the same lines. */
     @Test
+    @SuppressWarnings("deprecation")
     void exportParsesBackWithTheRecordedFields() throws Exception {
         StringWriter out = new StringWriter();
+        StringWriter throughTheStore = new StringWriter();
         X509Certificate cert;
         try (AuditDatabase db = AuditDatabase.openH2(dir)) {
             JdbcAuditStore store = db.store();
@@ -51,9 +55,11 @@ class JsonlExportTest {
                     at(4));
             store.begin("L2", "ST-01", "F1", at(3));
 
-            JsonlExport.write(store, "L1", out);
+            assertThat(JsonlExport.write(AuditDataSources.embedded(dir), "L1", out)).isEqualTo(2);
+            JsonlExport.write(store, "L1", throughTheStore);
         }
 
+        assertThat(throughTheStore).hasToString(out.toString());
         String[] lines = out.toString().split("\n");
         assertThat(lines).hasSize(2);
         ObjectMapper json = new ObjectMapper();

@@ -1,0 +1,156 @@
+package dev.hallmark.db.chain;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks each unit row (and its lot's profile) against the state its chained events give it: lot, station, fixture
+ * and start from UNIT_BEGUN, serial and device from UNIT_CLAIMED, the certificate from the latest CERTIFICATE, the
+ * result from UNIT_SEALED. Units and events are merged in unit id order, so memory stays constant.
+ */
+final class UnitCheck {
+
+    private static final int FETCH = 1000;
+    private static final String TABLE = "units";
+
+    private final Connection c;
+    private final Findings out;
+    private final Baseline baseline;
+
+    UnitCheck(Connection c, Findings out, Baseline baseline) {
+        this.c = c;
+        this.out = out;
+        this.baseline = baseline;
+    }
+
+    void run() throws SQLException {
+        String units = "select u.id, u.lot_id, u.serial, u.uid, u.chip_family, u.station, u.fixture, u.result,"
+                + " u.failed_step, u.error_code, u.cause, u.started_at, u.finished_at, u.cert_pem, u.cert_sha256,"
+                + " l.profile from units u left join lots l on l.id = u.lot_id where u.id > ? order by u.id";
+        String events = "select " + EventRows.COLUMNS + " from audit_events where unit_id > ? and kind in"
+                + " ('UNIT_BEGUN', 'UNIT_CLAIMED', 'CERTIFICATE', 'UNIT_SEALED') and at is not null"
+                + " order by unit_id, seq";
+        try (PreparedStatement up = c.prepareStatement(units); PreparedStatement ep = c.prepareStatement(events)) {
+            up.setFetchSize(FETCH);
+            ep.setFetchSize(FETCH);
+            up.setLong(1, baseline.unitsMaxId());
+            ep.setLong(1, baseline.unitsMaxId());
+            try (ResultSet ur = up.executeQuery(); ResultSet er = ep.executeQuery()) {
+                ChainedEvent next = er.next() ? EventRows.read(er) : null;
+                while (ur.next()) {
+                    long id = ur.getLong("id");
+                    while (next != null && next.event().unitId() < id) {
+                        next = missingUnit(er, next);
+                    }
+                    Expected expected = new Expected();
+                    while (next != null && next.event().unitId() == id) {
+                        expected.apply(next);
+                        next = er.next() ? EventRows.read(er) : null;
+                    }
+                    compare(ur, id, expected);
+                }
+                while (next != null) {
+                    next = missingUnit(er, next);
+                }
+            }
+        }
+    }
+
+    /** Reports a unit that has chained events but no row; returns the first event of the next unit. */
+    private ChainedEvent missingUnit(ResultSet er, ChainedEvent first) throws SQLException {
+        long unit = first.event().unitId();
+        out.add(new ChainFinding(FindingKind.DELETED, TABLE, unit, first.event().station(), first.seq(),
+                "unit #" + unit + " is in the audit chain but missing from units"));
+        ChainedEvent next = first;
+        while (next != null && next.event().unitId() == unit) {
+            next = er.next() ? EventRows.read(er) : null;
+        }
+        return next;
+    }
+
+    private void compare(ResultSet u, long id, Expected e) throws SQLException {
+        if (e.begun == null) {
+            out.add(new ChainFinding(FindingKind.INSERTED, TABLE, id, u.getString("station"), null,
+                    "the unit has no UNIT_BEGUN event in the audit chain"));
+            return;
+        }
+        Differences d = new Differences();
+        d.check(e.begun, "lot", e.begun.event().lotId(), u.getString("lot_id"));
+        d.check(e.begun, "station", e.begun.event().station(), u.getString("station"));
+        d.check(e.begun, "fixture", e.begun.event().fixture(), u.getString("fixture"));
+        d.check(e.begun, "start time", e.begun.event().at(), EventRows.getInstant(u, "started_at"));
+        d.check(e.begun, "lot profile", e.begun.event().profile(), u.getString("profile"));
+        d.check(e.claimed, "serial", e.claimed == null ? null : e.claimed.event().serial(), u.getString("serial"));
+        d.check(e.claimed, "uid", e.claimed == null ? null : e.claimed.event().uid(), u.getString("uid"));
+        d.check(e.claimed, "chip family", e.claimed == null ? null : e.claimed.event().chipFamily(),
+                u.getString("chip_family"));
+        String sha = e.certificate == null ? null : e.certificate.event().certSha256();
+        d.check(e.certificate, "certificate fingerprint", sha, u.getString("cert_sha256"));
+        String pemProblem = MirrorCheck.pemProblem(u.getString("cert_pem"), u.getString("cert_sha256"));
+        if (pemProblem != null) {
+            d.add(e.certificate, pemProblem);
+        }
+        ChainedEvent s = e.sealed;
+        d.check(s, "result", s == null ? "IN_PROGRESS" : s.event().result(), u.getString("result"));
+        d.check(s, "failed step", s == null ? null : s.event().failedStep(), u.getString("failed_step"));
+        d.check(s, "error code", s == null ? null : s.event().errorCode(), u.getString("error_code"));
+        d.check(s, "cause", s == null ? null : s.event().detail(), u.getString("cause"));
+        d.check(s, "finish time", s == null ? null : s.event().at(), EventRows.getInstant(u, "finished_at"));
+        if (!d.fields.isEmpty()) {
+            out.add(new ChainFinding(FindingKind.EDITED, TABLE, id, e.begun.event().station(),
+                    d.seq != null ? d.seq : e.begun.seq(),
+                    "the unit differs from its chained events in " + String.join("; ", d.fields)));
+        }
+    }
+
+    /** The fields that differ, each with what the chain says; skips fields whose event already has a finding. */
+    private final class Differences {
+        private final List<String> fields = new ArrayList<>();
+        private Long seq;
+
+        void check(ChainedEvent source, String field, Object chained, Object stored) {
+            if (!Objects.equals(chained, stored)) {
+                add(source, field + " is " + quote(stored) + ", the chain says " + quote(chained));
+            }
+        }
+
+        void add(ChainedEvent source, String what) {
+            if (source != null && out.flagged(source.id())) {
+                return;
+            }
+            fields.add(what);
+            if (seq == null && source != null) {
+                seq = source.seq();
+            }
+        }
+
+        private String quote(Object value) {
+            return value == null ? "empty" : "'" + value + "'";
+        }
+    }
+
+    /** What a unit's events say it is. */
+    private static final class Expected {
+        private ChainedEvent begun;
+        private ChainedEvent claimed;
+        private ChainedEvent certificate;
+        private ChainedEvent sealed;
+
+        void apply(ChainedEvent e) {
+            switch (e.event().kind()) {
+                case UNIT_BEGUN -> begun = begun == null ? e : begun;
+                case UNIT_CLAIMED -> claimed = claimed == null ? e : claimed;
+                case CERTIFICATE -> certificate = e;
+                case UNIT_SEALED -> sealed = sealed == null ? e : sealed;
+                default -> {
+                    // the other kinds are checked against their own mirror rows
+                }
+            }
+        }
+    }
+}
