@@ -4,13 +4,24 @@ import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.StationAuditKey;
 import dev.hallmark.db.chain.ChainReport;
 import dev.hallmark.db.chain.ChainVerifier;
-import dev.hallmark.db.export.JsonlExport;
+import dev.hallmark.app.config.StationConfig;
+import dev.hallmark.app.station.EmbeddedStation;
+import dev.hallmark.db.export.ExportContext;
+import dev.hallmark.db.export.ExportFormat;
+import dev.hallmark.db.export.Exports;
+import dev.hallmark.db.export.JwsSigner;
+import dev.hallmark.db.query.AuditDataSources;
+import dev.hallmark.engine.crypto.Pem;
+import dev.hallmark.hsm.softhsm.SoftHsmToken;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
 import dev.hallmark.db.store.AuditDatabase;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,15 +34,18 @@ import picocli.CommandLine.Option;
         subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class}, mixinStandardHelpOptions = true)
 public final class AuditCommand {
 
-    /** {@code hallmark audit export}: one JSON object per unit on stdout. */
+    /** {@code hallmark audit export}: the unit records in the format an auditor or a cloud registry reads. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Print the unit records of the station's audit database (JSON lines: one unit per line).")
+            description = {"Print the unit records of the station's audit database in one of these formats:",
+                "csv (RFC 4180, safe from formula injection), jsonl (one unit per line), pem (PASS certificates and",
+                "the CA chain), manifest (JWS-signed lot manifest, signed by the station key in the token),",
+                "aws (AWS IoT bulk registration lines)."})
     static final class Export implements Callable<Integer> {
 
         @Option(names = "--data-dir", paramLabel = "DIR", description = "The station's data directory.")
         Path dataDir;
 
-        @Option(names = "--format", defaultValue = "jsonl", description = "Output format: jsonl (default).")
+        @Option(names = "--format", defaultValue = "jsonl", description = "csv, jsonl (default), pem, manifest, aws.")
         String format;
 
         @Option(names = "--lot", paramLabel = "LOT", description = "Only units of this lot.")
@@ -39,18 +53,43 @@ public final class AuditCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (!"jsonl".equals(format)) {
-                throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
-                        "export format '" + format + "' is not available; use --format jsonl");
-            }
+            ExportFormat chosen = ExportFormat.parse(format);
             DataDir dir = DataDir.resolve(dataDir);
             requireDatabase(dir);
-            try (AuditDatabase db = AuditDatabase.openH2(dir.audit())) {
-                Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-                JsonlExport.write(db.store(), lot, out);
-                out.flush();
+            ExportContext context = ExportContext.of(Clock.systemUTC());
+            if (chosen == ExportFormat.MANIFEST) {
+                try (EmbeddedStation station = EmbeddedStation.open(dir, SoftHsmToken.defaultModule(), new SecureRandom(),
+                        Clock.systemUTC(), line -> { })) {
+                    var key = station.keys().find(StationAuditKey.ALIAS).orElseThrow();
+                    context = context.withSigner(JwsSigner.of(station.keys(), key)
+                            .withCertificateChain(station.issuer().caChain()));
+                    return write(chosen, dir, context);
+                }
             }
+            if (chosen == ExportFormat.PEM || chosen == ExportFormat.AWS) {
+                context = context.withCaChain(caChain(dir));
+            }
+            try (AuditDatabase db = AuditDatabase.openH2(dir.audit())) {
+                return write(chosen, dir, context);
+            }
+        }
+
+        private int write(ExportFormat chosen, DataDir dir, ExportContext context) throws ProvisioningException {
+            Exports.write(chosen, AuditDataSources.embedded(dir.audit()), lot, context, System.out);
+            System.out.flush();
             return ExitCode.OK;
+        }
+
+        private static List<X509Certificate> caChain(DataDir dir) throws ProvisioningException {
+            StationConfig config = StationConfig.load(dir.root());
+            Path chain = config.ca().chain() != null ? dir.root().resolve(config.ca().chain())
+                    : dir.ca().resolve("chain.pem");
+            try {
+                return Pem.parseCertificates(Files.readAllBytes(chain));
+            } catch (IOException | CertificateException e) {
+                throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the CA chain " + chain
+                        + " cannot be read; run 'hallmark ca init' or set ca.chain in station.yaml", e.getMessage(), e);
+            }
         }
     }
 

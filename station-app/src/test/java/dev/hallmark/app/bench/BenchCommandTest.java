@@ -50,7 +50,7 @@ class BenchCommandTest {
     @Test
     void theChildIsStartedAsThisProcessWasAloneOrUnderHallmark() {
         CommandLine alone = new CommandLine(new BenchCommand()).getSubcommands().get("ca");
-        CommandLine registered = new CommandLine(new HallmarkCommand()).addSubcommand(new BenchCommand())
+        CommandLine registered = new CommandLine(new HallmarkCommand())
                 .getSubcommands().get("bench").getSubcommands().get("ca");
 
         assertThat(BenchCaCommand.commandPath(alone.getCommandSpec())).containsExactly("ca");
