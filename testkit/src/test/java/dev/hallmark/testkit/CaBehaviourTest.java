@@ -10,6 +10,7 @@ import dev.hallmark.engine.api.LockLevel;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.Step;
+import dev.hallmark.engine.api.SubjectTemplate;
 import dev.hallmark.engine.api.UnitListener;
 import dev.hallmark.engine.api.UnitOutcome;
 import dev.hallmark.engine.port.CertificateIssuer;
@@ -105,6 +106,29 @@ class CaBehaviourTest {
 
         assertThat(outcome.passed()).as(String.valueOf(outcome)).isTrue();
         assertThat(fakeIssuer.issued().get(0).getNotAfter().toInstant()).isEqualTo(ProductProfile.END_OF_TIME);
+    }
+
+    @Test
+    void theSubjectFollowsTheProfilesTemplateWithProductAndLot() throws ProvisioningException {
+        ProductProfile templated = new ProductProfile("sensor-f4", "STM32F4", KeySpec.EC_P256, KeyCustody.INJECTED,
+                LockLevel.READOUT_PROTECTED, "S-", "Acme, Inc.", Duration.ofDays(365),
+                new SubjectTemplate("CN={serial}, serialNumber={serial}, OU={product}, OU=lot {lot}, O={organization}"));
+
+        UnitOutcome outcome = workflow(fakeIssuer, Duration.ZERO, templated).run(FIXTURE);
+
+        assertThat(outcome.passed()).as(String.valueOf(outcome)).isTrue();
+        assertThat(fakeIssuer.issued().get(0).getSubjectX500Principal().getName())
+                .isEqualTo("CN=S-000001,2.5.4.5=#1308532d303030303031,OU=sensor-f4,OU=lot LOT,O=Acme\\, Inc.");
+    }
+
+    @Test
+    void aTemplateThatIsNoNameIsRefusedBeforeTheFirstUnit() {
+        ProductProfile broken = new ProductProfile("x", "STM32F4", KeySpec.EC_P256, KeyCustody.INJECTED,
+                LockLevel.READOUT_PROTECTED, "S-", "Org", Duration.ofDays(365), new SubjectTemplate("{serial}"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflow(fakeIssuer, Duration.ZERO, broken))
+                .isInstanceOfSatisfying(ProvisioningException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID));
     }
 
     @Test

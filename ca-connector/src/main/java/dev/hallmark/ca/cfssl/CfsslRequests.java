@@ -3,6 +3,11 @@ package dev.hallmark.ca.cfssl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import dev.hallmark.engine.crypto.Pem;
 import dev.hallmark.engine.port.IssueRequest;
 import java.util.Base64;
@@ -25,15 +30,31 @@ final class CfsslRequests {
      * CSR); the URI SAN goes in {@code hosts}, because cfssl drops the CSR's URI SANs. cfssl 2016 makes
      * every host that is not an IP or e-mail address a DNS name, so the engine rejects what it issues.
      */
+    /** cfssl's names for the subject attributes it takes in {@code names}. */
+    private static final java.util.Map<org.bouncycastle.asn1.ASN1ObjectIdentifier, String> CFSSL_NAMES = java.util.Map.of(
+            BCStyle.O, "O", BCStyle.OU, "OU", BCStyle.L, "L", BCStyle.ST, "ST", BCStyle.C, "C");
+
     static byte[] signRequest(IssueRequest request, String profile) {
         ObjectNode body = JSON.createObjectNode();
         body.put("certificate_request", Pem.encode("CERTIFICATE REQUEST", request.csrDer()));
         body.put("profile", profile);
         body.putArray("hosts").add(request.profile().uidUri(request.uid()));
         ObjectNode subject = body.putObject("subject");
-        subject.put("CN", request.serial());
-        subject.put("SerialNumber", request.serial());
-        subject.putArray("names").addObject().put("O", request.profile().organization());
+        ObjectNode names = subject.putArray("names").addObject();
+        X500Name name = X500Name.getInstance(request.subject().getEncoded());
+        for (RDN rdn : name.getRDNs()) {
+            for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                String value = IETFUtils.valueToString(atv.getValue());
+                String key = CFSSL_NAMES.get(atv.getType());
+                if (atv.getType().equals(BCStyle.CN)) {
+                    subject.put("CN", value);
+                } else if (atv.getType().equals(BCStyle.SERIALNUMBER)) {
+                    subject.put("SerialNumber", value);
+                } else if (key != null) {
+                    names.put(key, value);
+                }
+            }
+        }
         return bytes(body);
     }
 

@@ -49,7 +49,8 @@ final class LeafProfile {
     X509Certificate issue(SubjectPublicKeyInfo deviceKey, IssueRequest request, LeafValidity validity,
                           BigInteger serial, X509Certificate issuing, KeyHandle issuingKey) throws ProvisioningException {
         ProductProfile profile = request.profile();
-        X500Name subject = subject(request.serial(), profile.organization());
+        subject(request.serial(), profile.organization());
+        X500Name subject = X500Name.getInstance(request.subject().getEncoded());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = notAfter(now, validity, issuing);
         X500Name issuer = X500Name.getInstance(issuing.getSubjectX500Principal().getEncoded());
@@ -67,7 +68,10 @@ final class LeafProfile {
         return signing.sign(builder, issuingKey);
     }
 
-    /** O, serialNumber, CN in DER order; the JDK prints it as {@code CN=<serial>, SERIALNUMBER=<serial>, O=<org>}. */
+    /**
+     * Checks serial and organization can stand in a subject and returns the default subject (O, serialNumber,
+     * CN); the issued subject is the request's, rendered by the engine from the profile's template.
+     */
     static X500Name subject(String serial, String organization) throws ProvisioningException {
         if (serial == null || !PRINTABLE.matcher(serial).matches() || serial.isBlank()) {
             throw new ProvisioningException(ErrorCode.CA_REQUEST_REJECTED, "the unit serial '" + serial

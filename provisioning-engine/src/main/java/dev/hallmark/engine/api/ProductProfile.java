@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param serialPrefix   prefix of allocated unit serials, e.g. {@code HM-F4-}
  * @param organization   the O= of the device certificate subject
  * @param validity       the device certificate's validity, or {@link #NO_WELL_DEFINED_EXPIRY}
+ * @param subject        the certificate subject's template (serial, product, lot, organization)
  */
 public record ProductProfile(String name, String chipFamily, KeySpec keySpec, KeyCustody custody,
-                             LockLevel lockLevel, String serialPrefix, String organization, Duration validity) {
+                             LockLevel lockLevel, String serialPrefix, String organization, Duration validity,
+                             SubjectTemplate subject) {
     public ProductProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(chipFamily, "chipFamily");
@@ -26,6 +28,19 @@ public record ProductProfile(String name, String chipFamily, KeySpec keySpec, Ke
         Objects.requireNonNull(serialPrefix, "serialPrefix");
         Objects.requireNonNull(organization, "organization");
         Objects.requireNonNull(validity, "validity");
+        Objects.requireNonNull(subject, "subject");
+    }
+
+    /** A profile with the default subject (O, serialNumber, CN). */
+    public ProductProfile(String name, String chipFamily, KeySpec keySpec, KeyCustody custody, LockLevel lockLevel,
+                          String serialPrefix, String organization, Duration validity) {
+        this(name, chipFamily, keySpec, custody, lockLevel, serialPrefix, organization, validity,
+                SubjectTemplate.DEFAULT);
+    }
+
+    /** The subject of one unit's certificate. */
+    public javax.security.auth.x500.X500Principal subjectOf(String serial, String lot) {
+        return subject.render(serial, name, lot, organization);
     }
 
     /**

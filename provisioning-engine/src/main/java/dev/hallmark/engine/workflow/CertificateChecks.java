@@ -49,7 +49,7 @@ final class CertificateChecks {
         require(Arrays.equals(leaf.getPublicKey().getEncoded(), key.publicKey().getEncoded()),
                 "the certificate carries another public key than the device's");
         validateChain(issued, now);
-        X500Name expected = CsrFactory.subject(request.serial(), request.profile());
+        X500Name expected = X500Name.getInstance(request.subject().getEncoded());
         X500Name actual = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
         require(attributes(actual).equals(attributes(expected)),
                 "the certificate subject is " + actual + ", the unit's is " + expected);

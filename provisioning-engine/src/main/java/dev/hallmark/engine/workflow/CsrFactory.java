@@ -10,8 +10,6 @@ import dev.hallmark.engine.port.KeyHandle;
 import java.io.IOException;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -25,21 +23,13 @@ final class CsrFactory {
     private CsrFactory() {
     }
 
-    static X500Name subject(String serial, ProductProfile profile) {
-        return new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.O, profile.organization())
-                .addRDN(BCStyle.SERIALNUMBER, serial)
-                .addRDN(BCStyle.CN, serial)
-                .build();
-    }
-
-    static byte[] create(DeviceKeyStore keys, KeyHandle key, String serial, DeviceUid uid, ProductProfile profile)
+    static byte[] create(DeviceKeyStore keys, KeyHandle key, X500Name subject, DeviceUid uid, ProductProfile profile)
             throws ProvisioningException {
         try {
             ExtensionsGenerator extensions = new ExtensionsGenerator();
             extensions.addExtension(Extension.subjectAlternativeName, false,
                     new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, profile.uidUri(uid))));
-            return new PKCS10CertificationRequestBuilder(subject(serial, profile),
+            return new PKCS10CertificationRequestBuilder(subject,
                     SubjectPublicKeyInfo.getInstance(key.publicKey().getEncoded()))
                     .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
                     .build(new TokenContentSigner(keys, key))

@@ -20,6 +20,8 @@ import dev.hallmark.engine.port.RevocationReason;
 import dev.hallmark.engine.port.Revoker;
 import dev.hallmark.engine.port.TargetLink;
 import java.security.cert.X509Certificate;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.X500Name;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -50,6 +52,12 @@ public final class UnitWorkflow {
     /** Reads the CA chain once: its root is the trust anchor every issued certificate must chain to. */
     public UnitWorkflow(StationParts parts, ProductProfile profile, String lot, UnitListener listener,
                         RetryPolicy caRetry) throws ProvisioningException {
+        try {
+            profile.subject().validate();
+        } catch (IllegalArgumentException e) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "profile '" + profile.name()
+                    + "' has a subject template that is not a valid name: " + profile.subject().pattern());
+        }
         if (profile.custody() == KeyCustody.ON_DEVICE && parts.deviceTokens() == null) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "profile '" + profile.name()
                     + "' asks for on-device key custody, but no device token is configured for the fixtures");
@@ -132,8 +140,9 @@ public final class UnitWorkflow {
         journal.step(Step.CSR, () -> {
             var keys = state.custody.keys();
             var key = state.key;
-            state.request = new IssueRequest(CsrFactory.create(keys, key, journal.serial(), state.uid, profile),
-                    journal.serial(), state.uid, profile, data -> keys.sign(key, data));
+            X500Principal subject = profile.subjectOf(journal.serial(), lot);
+            state.request = new IssueRequest(CsrFactory.create(keys, key, X500Name.getInstance(subject.getEncoded()),
+                    state.uid, profile), journal.serial(), state.uid, profile, data -> keys.sign(key, data), subject);
             return "PKCS#10 signed in token, " + state.request.csrDer().length + " bytes";
         });
         journal.step(Step.ISSUE, () -> {
