@@ -27,23 +27,26 @@ final class CertificateObjects {
 
     /**
      * Makes {@code template} the one certificate with this CKA_ID: keeps an identical one, destroys any other.
-     * Returns whether a new object was created.
+     * Returns the handle of the certificate object.
      */
-    static boolean store(Session session, byte[] id, AttributeVector template) throws PKCS11Exception {
+    static long store(Session session, byte[] id, AttributeVector template) throws PKCS11Exception {
         byte[] der = template.value();
-        boolean present = false;
+        long kept = 0;
         for (long handle : KeyObjects.find(session, CKO_CERTIFICATE, id)) {
             byte[] existing = session.getAttrValues(handle, CKA_VALUE).value();
-            if (!present && Arrays.equals(existing, der)) {
-                present = true;
+            if (kept == 0 && Arrays.equals(existing, der)) {
+                kept = handle;
             } else {
                 session.destroyObject(handle);
             }
         }
-        if (!present) {
-            session.createObject(template);
-        }
-        return !present;
+        return kept != 0 ? kept : session.createObject(template);
+    }
+
+    /** The DER of the first certificate with this CKA_ID, or null. */
+    static byte[] find(Session session, byte[] id) throws PKCS11Exception {
+        long[] handles = KeyObjects.find(session, CKO_CERTIFICATE, id);
+        return handles.length == 0 ? null : session.getAttrValues(handles[0], CKA_VALUE).value();
     }
 
     private static byte[] derInteger(byte[] twosComplement) {

@@ -1,9 +1,5 @@
 package dev.hallmark.hsm.keystore;
 
-import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
-import java.util.Arrays;
-
 /** Converts the plain r||s that C_Sign returns for CKM_ECDSA into the DER (X9.62) form JCA's SHA256withECDSA expects. */
 final class EcdsaSignatures {
 
@@ -18,28 +14,56 @@ final class EcdsaSignatures {
             throw new IllegalArgumentException("an ECDSA signature over a " + 8 * fieldBytes + "-bit curve has "
                     + 2 * fieldBytes + " bytes, not " + plain.length);
         }
-        byte[] r = new BigInteger(1, Arrays.copyOfRange(plain, 0, fieldBytes)).toByteArray();
-        byte[] s = new BigInteger(1, Arrays.copyOfRange(plain, fieldBytes, plain.length)).toByteArray();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        writeTlv(body, INTEGER, r);
-        writeTlv(body, INTEGER, s);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeTlv(out, SEQUENCE, body.toByteArray());
-        return out.toByteArray();
+        int rStart = firstSignificant(plain, 0, fieldBytes);
+        int sStart = firstSignificant(plain, fieldBytes, 2 * fieldBytes);
+        int rLength = integerLength(plain, rStart, fieldBytes);
+        int sLength = integerLength(plain, sStart, 2 * fieldBytes);
+        int bodyLength = headerLength(rLength) + rLength + headerLength(sLength) + sLength;
+        byte[] der = new byte[headerLength(bodyLength) + bodyLength];
+        int at = writeHeader(der, 0, SEQUENCE, bodyLength);
+        at = writeInteger(der, at, plain, rStart, fieldBytes, rLength);
+        writeInteger(der, at, plain, sStart, 2 * fieldBytes, sLength);
+        return der;
     }
 
-    private static void writeTlv(ByteArrayOutputStream out, int tag, byte[] value) {
-        out.write(tag);
-        if (value.length < 0x80) {
-            out.write(value.length);
-        } else if (value.length <= 0xff) {
-            out.write(0x81);
-            out.write(value.length);
-        } else {
-            out.write(0x82);
-            out.write(value.length >>> 8);
-            out.write(value.length & 0xff);
+    /** Index of the first non-zero byte in [from, to), or to - 1 if all are zero (the integer 0 keeps one byte). */
+    private static int firstSignificant(byte[] plain, int from, int to) {
+        int at = from;
+        while (at < to - 1 && plain[at] == 0) {
+            at++;
         }
-        out.writeBytes(value);
+        return at;
+    }
+
+    /** DER INTEGER content length: the magnitude, plus a 0x00 if its top bit is set (it is positive). */
+    private static int integerLength(byte[] plain, int start, int end) {
+        return end - start + ((plain[start] & 0x80) != 0 ? 1 : 0);
+    }
+
+    private static int headerLength(int contentLength) {
+        return contentLength < 0x80 ? 2 : contentLength <= 0xff ? 3 : 4;
+    }
+
+    private static int writeHeader(byte[] der, int at, int tag, int length) {
+        der[at++] = (byte) tag;
+        if (length >= 0x80) {
+            if (length > 0xff) {
+                der[at++] = (byte) 0x82;
+                der[at++] = (byte) (length >>> 8);
+            } else {
+                der[at++] = (byte) 0x81;
+            }
+        }
+        der[at++] = (byte) length;
+        return at;
+    }
+
+    private static int writeInteger(byte[] der, int at, byte[] plain, int start, int end, int length) {
+        at = writeHeader(der, at, INTEGER, length);
+        if (length > end - start) {
+            der[at++] = 0;
+        }
+        System.arraycopy(plain, start, der, at, end - start);
+        return at + end - start;
     }
 }

@@ -1,8 +1,6 @@
 package dev.hallmark.hsm.keystore;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -18,15 +16,26 @@ final class KeyIds {
         if (alias == null || alias.isBlank()) {
             throw new IllegalArgumentException("a key alias must not be blank");
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(alias.getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(digest, LENGTH);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
+        return Arrays.copyOf(Digests.digest("SHA-256", alias.getBytes(StandardCharsets.UTF_8)), LENGTH);
     }
 
     static String hexForAlias(String alias) {
         return HexFormat.of().formatHex(forAlias(alias));
+    }
+
+    /** Whether {@code hexId} (either case) is the CKA_ID of {@code alias}. */
+    static boolean matches(String alias, String hexId) {
+        if (hexId == null || hexId.length() != 2 * LENGTH) {
+            return false;
+        }
+        byte[] id = forAlias(alias);
+        for (int i = 0; i < LENGTH; i++) {
+            int high = Character.digit(hexId.charAt(2 * i), 16);
+            int low = Character.digit(hexId.charAt(2 * i + 1), 16);
+            if (high < 0 || low < 0 || (byte) (high << 4 | low) != id[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -3,6 +3,8 @@ package dev.hallmark.hsm.keystore;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_CERTIFICATE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PRIVATE_KEY;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PUBLIC_KEY;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_KEY_HANDLE_INVALID;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_OBJECT_HANDLE_INVALID;
 
 import dev.hallmark.engine.port.KeyPolicy;
 import dev.hallmark.hsm.pkcs11.Pkcs11Errors;
@@ -24,15 +26,23 @@ final class KeyObjects {
     private KeyObjects() {
     }
 
-    /** The key pair template for a policy: token objects never extractable, or session objects wrap-only. */
-    static KeyPairTemplate keyPair(KeyTypeSupport type, byte[] id, String alias, KeyPolicy policy) {
+    /**
+     * The key pair template for a policy: token objects never extractable, or session objects extractable only by
+     * wrapping (they are sensitive). Both can only sign; CKA_DECRYPT/CKA_ENCRYPT are set false where the token
+     * accepts it.
+     */
+    static KeyPairTemplate keyPair(KeyTypeSupport type, byte[] id, String alias, KeyPolicy policy,
+            TokenTraits traits) {
         boolean tokenObject = policy == KeyPolicy.TOKEN_NON_EXTRACTABLE;
         KeyPairTemplate template = new KeyPairTemplate(type.keyType())
                 .token(tokenObject).id(id).labels(alias).signVerify(true);
         type.addDomainParameters(template.publicKey());
-        template.privateKey().private_(true).sensitive(true).extractable(!tokenObject)
-                .decrypt(false).derive(false).unwrap(false);
-        template.publicKey().private_(false).encrypt(false).wrap(false);
+        template.privateKey().private_(true).sensitive(true).extractable(!tokenObject).derive(false).unwrap(false);
+        template.publicKey().private_(false).wrap(false);
+        if (traits.acceptsUsageRestrictions()) {
+            template.privateKey().decrypt(false);
+            template.publicKey().encrypt(false);
+        }
         return template;
     }
 
@@ -55,6 +65,23 @@ final class KeyObjects {
         } catch (PKCS11Exception e) {
             LOG.warn("Destroying object {} failed: {}", handle, Pkcs11Errors.ckrName(e.getErrorCode()));
         }
+    }
+
+    /** Destroys one object that may already be gone (its session ended): only a vanished handle is tolerated. */
+    static void destroyIfPresent(Session session, long handle) throws PKCS11Exception {
+        try {
+            session.destroyObject(handle);
+        } catch (PKCS11Exception e) {
+            if (!isVanished(e)) {
+                throw e;
+            }
+        }
+    }
+
+    /** The token no longer knows the handle: the object was destroyed or died with its session. */
+    static boolean isVanished(PKCS11Exception e) {
+        long code = e.getErrorCode();
+        return code == CKR_OBJECT_HANDLE_INVALID || code == CKR_KEY_HANDLE_INVALID;
     }
 
     /** Destroys the private key, public key and certificates with this CKA_ID; returns how many objects went. */

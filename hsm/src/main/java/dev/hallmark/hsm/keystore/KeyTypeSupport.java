@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.List;
 import org.xipki.pkcs11.wrapper.AttributeVector;
-import org.xipki.pkcs11.wrapper.Mechanism;
 import org.xipki.pkcs11.wrapper.Session;
 import org.xipki.pkcs11.wrapper.TokenException;
 
@@ -16,7 +15,8 @@ import org.xipki.pkcs11.wrapper.TokenException;
 interface KeyTypeSupport {
 
     /** Every supported spec; the key store looks specs up here. */
-    List<KeyTypeSupport> ALL = List.of(EcKeySupport.P256);
+    List<KeyTypeSupport> ALL = List.of(EcKeySupport.P256, EcKeySupport.P384, EdKeySupport.ED25519,
+            RsaKeySupport.RSA_2048, RsaKeySupport.RSA_3072);
 
     static KeyTypeSupport forSpec(KeySpec spec) {
         for (KeyTypeSupport support : ALL) {
@@ -29,13 +29,19 @@ interface KeyTypeSupport {
 
     KeySpec spec();
 
+    /** How people name the key type: "EC P-256", "Ed25519", "RSA-2048". */
+    String displayName();
+
     /** CKA_KEY_TYPE of both halves. */
     long keyType();
 
-    /** The key pair generation mechanism. */
-    Mechanism keyPairGeneration();
+    /** The key pair generation mechanism (CKM_*); the token must list it. */
+    long generationMechanism();
 
-    /** Adds the domain parameters (curve, modulus size) to the public key template. */
+    /** The mechanisms of which the token must list at least one to sign with this type. */
+    long[] signingMechanisms();
+
+    /** Adds the domain parameters (curve, modulus size and exponent) to the public key template. */
     void addDomainParameters(AttributeVector publicKeyTemplate);
 
     /** The public key attributes {@link #matches} and {@link #publicKey} read. */
@@ -47,6 +53,6 @@ interface KeyTypeSupport {
     /** The JCA public key from the token's public key attributes. */
     PublicKey publicKey(AttributeVector publicAttributes) throws GeneralSecurityException;
 
-    /** Signs {@code data} with the token's private key, returning the spec's JCA signature encoding. */
-    byte[] sign(Session session, long privateKey, byte[] data) throws TokenException;
+    /** Signs {@code data} with the token's private key, returning the JCA encoding of the spec's algorithm. */
+    byte[] sign(Session session, long privateKey, byte[] data, TokenTraits traits) throws TokenException;
 }

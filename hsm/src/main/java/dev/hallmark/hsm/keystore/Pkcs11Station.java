@@ -2,22 +2,23 @@ package dev.hallmark.hsm.keystore;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.hsm.info.Pkcs11Inspector;
+import dev.hallmark.hsm.info.TokenInfo;
 import dev.hallmark.hsm.pkcs11.ModuleRegistry;
-import dev.hallmark.hsm.pkcs11.Pkcs11Errors;
-import dev.hallmark.hsm.pkcs11.SessionLease;
+import dev.hallmark.hsm.pkcs11.PinSource;
 import dev.hallmark.hsm.pkcs11.SessionPool;
 import dev.hallmark.hsm.pkcs11.SharedModule;
-import dev.hallmark.hsm.pkcs11.Slots;
+import dev.hallmark.hsm.pkcs11.TokenSelector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xipki.pkcs11.wrapper.Token;
 
 /**
- * The station's HSM: one token of a PKCS#11 module, found by label and logged in as user, with a pool of
- * sessions. Open it once, hand {@link #keyStore()} to the engine, close it at shutdown.
+ * A token of a PKCS#11 module, found by label or serial and logged in as user, with a pool of sessions that
+ * reconnects and logs in again after the token lost them. Open it once, hand {@link #keyStore()} to the engine,
+ * close it at shutdown.
  */
 public final class Pkcs11Station implements AutoCloseable {
 
@@ -28,21 +29,23 @@ public final class Pkcs11Station implements AutoCloseable {
     private static final Duration SESSION_WAIT = Duration.ofSeconds(30);
 
     private final SharedModule module;
-    private final long slotId;
-    private final String tokenLabel;
     private final SessionPool pool;
+    private final PinSource ownedPin;
     private final Pkcs11DeviceKeyStore keyStore;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Pkcs11Station(SharedModule module, long slotId, String tokenLabel, SessionPool pool) {
+    private Pkcs11Station(SharedModule module, SessionPool pool, TokenTraits traits, PinSource ownedPin) {
         this.module = module;
-        this.slotId = slotId;
-        this.tokenLabel = tokenLabel;
         this.pool = pool;
-        this.keyStore = new Pkcs11DeviceKeyStore(pool, tokenLabel);
+        this.ownedPin = ownedPin;
+        this.keyStore = new Pkcs11DeviceKeyStore(pool, traits);
     }
 
-    /** Loads the module, finds the token labelled {@code tokenLabel} and logs in; a wrong PIN is never retried. */
+    /**
+     * Loads the module, finds the token labelled {@code tokenLabel} and logs in; a wrong PIN is never retried. The
+     * station keeps a masked copy of the PIN to log in again after a lost login, and wipes it when it closes; the
+     * caller may wipe {@code userPin} as soon as this returns.
+     */
     public static Pkcs11Station open(Path modulePath, String tokenLabel, char[] userPin) throws ProvisioningException {
         return open(modulePath, tokenLabel, userPin, DEFAULT_POOL_SIZE);
     }
@@ -50,20 +53,37 @@ public final class Pkcs11Station implements AutoCloseable {
     /** As {@link #open(Path, String, char[])} with a pool of {@code poolSize} sessions. */
     public static Pkcs11Station open(Path modulePath, String tokenLabel, char[] userPin, int poolSize)
             throws ProvisioningException {
+        PinSource pin = PinSource.memory(userPin);
+        try {
+            return open(modulePath, TokenSelector.byLabel(tokenLabel), pin, poolSize, pin);
+        } catch (ProvisioningException | RuntimeException e) {
+            pin.wipe();
+            throw e;
+        }
+    }
+
+    /**
+     * Loads the module, finds the token {@code token} names and logs in with a PIN from {@code pin}, which is asked
+     * again only to log in again after the token lost the login. The caller keeps ownership of {@code pin}.
+     */
+    public static Pkcs11Station open(Path modulePath, TokenSelector token, PinSource pin, int poolSize)
+            throws ProvisioningException {
+        return open(modulePath, token, pin, poolSize, null);
+    }
+
+    private static Pkcs11Station open(Path modulePath, TokenSelector token, PinSource pin, int poolSize,
+            PinSource ownedPin) throws ProvisioningException {
         SharedModule module = ModuleRegistry.acquire(modulePath);
         try {
-            Token token = Slots.tokenByLabel(module, tokenLabel)
-                    .orElseThrow(() -> Pkcs11Errors.tokenNotFound(tokenLabel, module.path()));
-            long slotId = token.getSlot().getSlotID();
-            SessionPool pool = new SessionPool(token, tokenLabel, poolSize, SESSION_WAIT);
-            try (SessionLease lease = pool.lease()) {
-                module.loginUser(lease.session(), slotId, userPin, tokenLabel);
-            } catch (ProvisioningException e) {
-                pool.close();
-                throw e;
+            SessionPool pool = SessionPool.open(module, token, pin, poolSize, SESSION_WAIT);
+            TokenTraits traits = TokenTraits.of(pool.connection().token());
+            if (!traits.concurrentSessions()) {
+                pool.restrictToOneSession();
+                LOG.info("Token '{}' is used through one session at a time (its module does not bear more)",
+                        pool.tokenLabel());
             }
-            LOG.info("Opened HSM token '{}' in {} with {} sessions", tokenLabel, module.path(), poolSize);
-            return new Pkcs11Station(module, slotId, tokenLabel, pool);
+            LOG.info("Opened HSM token '{}' in {} with {} sessions", pool.tokenLabel(), module.path(), poolSize);
+            return new Pkcs11Station(module, pool, traits, ownedPin);
         } catch (ProvisioningException | RuntimeException e) {
             module.release();
             throw e;
@@ -77,7 +97,12 @@ public final class Pkcs11Station implements AutoCloseable {
 
     /** The label of the token this station uses. */
     public String tokenLabel() {
-        return tokenLabel;
+        return pool.tokenLabel();
+    }
+
+    /** What the token says of itself now (slot, maker, model, serial, flags, mechanisms); no PIN involved. */
+    public TokenInfo tokenInfo() throws ProvisioningException {
+        return Pkcs11Inspector.token(module, pool.connection().token());
     }
 
     /**
@@ -97,12 +122,18 @@ public final class Pkcs11Station implements AutoCloseable {
             return true;
         });
         LOG.info(created ? "Imported the transport KEK into token '{}'"
-                : "Token '{}' already holds the transport KEK; left it as it is", tokenLabel);
+                : "Token '{}' already holds the transport KEK; left it as it is", pool.tokenLabel());
     }
 
     /** Whether the token holds the transport KEK that injected custody needs. */
     public boolean hasTransportKek() throws ProvisioningException {
-        return pool.call("look for the transport KEK", s -> TransportKek.find(s).isPresent());
+        return pool.call("look for the transport KEK", s -> {
+            if (TransportKek.find(s).isPresent()) {
+                return true;
+            }
+            pool.requireLogin(s);
+            return false;
+        });
     }
 
     /** Destroys remaining session keys, logs out (unless another station of this JVM still uses the token), finalises. */
@@ -111,15 +142,14 @@ public final class Pkcs11Station implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        String label = pool.tokenLabel();
         keyStore.discardSessionKeys();
-        try (SessionLease lease = pool.lease()) {
-            module.logoutUser(lease.session(), slotId);
-        } catch (ProvisioningException e) {
-            LOG.warn("Could not log out of token '{}': {}", tokenLabel, e.oneLine());
-        }
         pool.close();
+        if (ownedPin != null) {
+            ownedPin.wipe();
+        }
         module.release();
-        LOG.info("Closed HSM token '{}'", tokenLabel);
+        LOG.info("Closed HSM token '{}'", label);
     }
 
     SessionPool sessions() {

@@ -1,36 +1,68 @@
 package dev.hallmark.hsm.keystore;
 
-import dev.hallmark.hsm.pkcs11.Pkcs11Errors;
+import dev.hallmark.engine.api.DeviceUid;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xipki.pkcs11.wrapper.PKCS11Exception;
-import org.xipki.pkcs11.wrapper.Session;
 
 /**
- * Session-object key pairs and the sessions that keep them alive. A session object dies with the session that
- * created it, so that session stays out of the pool, owned here, until the key is destroyed.
+ * The session-object key pairs of one store (injected custody). A session object dies with the session that
+ * created it; these are created in pooled sessions, which stay open until the station closes or the token loses
+ * them, and then the keys are gone anyway. Each key is used from any pooled session by its object handles.
  */
 final class SessionKeys {
 
-    /** A session key: its owning session (used only under this object's lock) and its private key handle. */
+    /** A session key: its object handles, and what happened to it (read and changed under its lock). */
     static final class Entry {
-        private final Session session;
         private final long privateKey;
+        private final long publicKey;
+        private final int generation;
+        private long certificate;
+        private DeviceUid wrappedFor;
+        private byte[] wrapped;
 
-        Entry(Session session, long privateKey) {
-            this.session = session;
+        Entry(long privateKey, long publicKey, int generation) {
             this.privateKey = privateKey;
+            this.publicKey = publicKey;
+            this.generation = generation;
         }
 
-        Session session() {
-            return session;
+        /** The session pool's connection generation the handles belong to. */
+        int generation() {
+            return generation;
         }
 
         long privateKey() {
             return privateKey;
+        }
+
+        long publicKey() {
+            return publicKey;
+        }
+
+        /** The certificate object stored beside the key, or 0; read and set under this entry's lock. */
+        long certificate() {
+            return certificate;
+        }
+
+        void certificate(long handle) {
+            certificate = handle;
+        }
+
+        /** The device this key was wrapped for, or null; read and set under this entry's lock. */
+        DeviceUid wrappedFor() {
+            return wrappedFor;
+        }
+
+        byte[] wrapped() {
+            return wrapped.clone();
+        }
+
+        void wrapped(DeviceUid uid, byte[] blob) {
+            wrappedFor = uid;
+            wrapped = blob.clone();
         }
     }
 
@@ -38,8 +70,8 @@ final class SessionKeys {
 
     private final Map<String, Entry> byAlias = new ConcurrentHashMap<>();
 
-    void put(String alias, Session owner, long privateKey) {
-        byAlias.put(alias, new Entry(owner, privateKey));
+    void put(String alias, Entry entry) {
+        byAlias.put(alias, entry);
     }
 
     Optional<Entry> get(String alias) {
@@ -54,24 +86,21 @@ final class SessionKeys {
         return byAlias.size();
     }
 
-    /** Closes the owning session, which also destroys every session object still in it. */
-    static void close(Entry entry) {
-        synchronized (entry) {
-            try {
-                entry.session.closeSession();
-            } catch (PKCS11Exception e) {
-                LOG.warn("Closing a session-key session failed: {}", Pkcs11Errors.ckrName(e.getErrorCode()));
-            }
+    /** Forgets every session key: the token lost the station's sessions or login, and the keys with them. */
+    void forgetAll() {
+        int forgotten = byAlias.size();
+        byAlias.clear();
+        if (forgotten > 0) {
+            LOG.warn("{} session key(s) were lost with the token's sessions or login; their units restart at KEYGEN",
+                    forgotten);
         }
     }
 
-    /** Discards every session key (the station is closing); their objects die with their sessions. */
+    /** Forgets every session key; the station is closing, and its sessions take the keys' objects with them. */
     void discardAll() {
         if (!byAlias.isEmpty()) {
             LOG.info("Discarding {} session key(s) that were never destroyed", byAlias.size());
         }
-        for (String alias : byAlias.keySet()) {
-            remove(alias).ifPresent(SessionKeys::close);
-        }
+        byAlias.clear();
     }
 }

@@ -29,11 +29,15 @@ final class TransportKek {
         return KeyObjects.findOne(session, CKO_SECRET_KEY, ID);
     }
 
-    /** AES-256 token secret key: sensitive, never extractable, usable only to derive transport keys. */
+    /**
+     * AES-256 token secret key: sensitive, never extractable, usable only to derive transport keys. Not modifiable
+     * and not copyable, so nobody with the user PIN can turn it (or a copy of it) into a wrapping key.
+     */
     static AttributeVector importTemplate(byte[] value) {
         return AttributeVector.newAESSecretKey().token(true).private_(true).label(LABEL).id(ID.clone())
                 .value(value).sensitive(true).extractable(false).derive(true)
-                .encrypt(false).decrypt(false).wrap(false).unwrap(false).sign(false).verify(false);
+                .encrypt(false).decrypt(false).wrap(false).unwrap(false).sign(false).verify(false)
+                .modifiable(false).copyable(false);
     }
 
     /** The per-device transport key: a session object that can only wrap, living for one wrap. */
@@ -44,7 +48,8 @@ final class TransportKek {
 
     /**
      * Derives the device's transport key from the KEK (CKM_AES_ECB_ENCRYPT_DATA over the diversification data),
-     * wraps the private key under it with CKM_AES_KEY_WRAP_PAD (RFC 5649) and destroys the transport key.
+     * wraps the private key under it with CKM_AES_KEY_WRAP_PAD (RFC 5649) and destroys the transport key. RFC 5649
+     * wrapping is deterministic: the same key for the same device always gives the same bytes.
      */
     static byte[] wrapForDevice(Session session, long kek, long privateKey, DeviceUid uid) throws PKCS11Exception {
         byte[] data = TransportKeyDerivation.derivationData(uid.bytes());

@@ -11,7 +11,9 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_PIN_LEN_RANGE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_PIN_LOCKED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_SESSION_CLOSED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_SESSION_HANDLE_INVALID;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_SLOT_ID_INVALID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_TOKEN_NOT_PRESENT;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_USER_NOT_LOGGED_IN;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -34,6 +36,12 @@ public final class Pkcs11Errors {
         String detail = cause == null ? "no such file" : cause.getMessage();
         return new ProvisioningException(ErrorCode.HSM_MODULE_MISSING,
                 "The PKCS#11 module " + module + " is missing or cannot be loaded.", detail, cause);
+    }
+
+    /** No initialised token matches the selector. */
+    public static ProvisioningException tokenNotFound(TokenSelector token, Path module) {
+        return new ProvisioningException(ErrorCode.HSM_TOKEN_NOT_FOUND,
+                "No HSM token " + token.describe() + " is present in the PKCS#11 module " + module + ".");
     }
 
     /** No initialised token carries the label. */
@@ -66,6 +74,25 @@ public final class Pkcs11Errors {
                     subject + " does not support the mechanism needed to " + action + ".", raw, e);
         }
         return new ProvisioningException(ErrorCode.HSM_OPERATION_FAILED, subject + " could not " + action + ".", raw, e);
+    }
+
+    /**
+     * The token lost this station's sessions or its login (closed sessions, logged out, removed or reinserted):
+     * reconnecting, by finding the token again and logging in, can make the operation work.
+     */
+    public static boolean isConnectionLost(TokenException e) {
+        if (!(e instanceof PKCS11Exception p11)) {
+            return false;
+        }
+        long code = p11.getErrorCode();
+        return isSessionFatal(e) || code == CKR_USER_NOT_LOGGED_IN || code == CKR_SLOT_ID_INVALID;
+    }
+
+    /** The token lacks a mechanism a key spec needs: HSM_MECHANISM_UNSUPPORTED with a plain sentence. */
+    public static ProvisioningException mechanismMissing(String subject, String what, long mechanism) {
+        String name = PKCS11Constants.ckmCodeToName(mechanism);
+        return new ProvisioningException(ErrorCode.HSM_MECHANISM_UNSUPPORTED, subject + " cannot " + what
+                + ": it does not offer the mechanism " + name + ".", name + " missing", null);
     }
 
     /** The failure left the session unusable; the pool must close it instead of reusing it. */

@@ -7,44 +7,43 @@ public final class SessionLease implements AutoCloseable {
 
     private final SessionPool pool;
     private final Session session;
-    private boolean broken;
+    private final int generation;
+    private boolean gone;
     private boolean done;
 
-    SessionLease(SessionPool pool, Session session) {
+    SessionLease(SessionPool pool, Session session, int generation) {
         this.pool = pool;
         this.session = session;
+        this.generation = generation;
     }
 
     /** The session; use it only on the thread holding the lease. */
     public Session session() {
         if (done) {
-            throw new IllegalStateException("the session lease is already closed or detached");
+            throw new IllegalStateException("the session lease is already closed");
         }
         return session;
     }
 
-    /** The session failed in a way that makes it unusable: close it instead of returning it. */
-    public void markBroken() {
-        broken = true;
+    /** The pool's connection generation this session belongs to; it changes with every reconnect. */
+    public int generation() {
+        return generation;
     }
 
     /**
-     * Takes the session out of the pool for good and frees its place in the pool. The caller owns the session
-     * from now on and must close it; session objects created in it live exactly as long as it does.
+     * The token no longer knows the session (invalid handle, removed token): drop it without C_CloseSession, whose
+     * handle number may already name a new session after a module reset.
      */
-    public Session detach() {
-        Session owned = session();
-        done = true;
-        pool.detach();
-        return owned;
+    public void markGone() {
+        gone = true;
     }
 
-    /** Gives the session back to the pool (or closes it, if broken). */
+    /** Gives the session back to the pool (or drops it, if the token lost it or it is from before a reconnect). */
     @Override
     public void close() {
         if (!done) {
             done = true;
-            pool.giveBack(session, broken);
+            pool.giveBack(session, generation, gone);
         }
     }
 }

@@ -18,7 +18,7 @@ import org.xipki.pkcs11.wrapper.Session;
 
 /**
  * A PKCS#11 module shared inside this JVM: reference-counted C_Initialize / C_Finalize, and reference-counted
- * user login per slot (login state belongs to the process, not to a session).
+ * user login per token (login state belongs to the process, not to a session).
  */
 public final class SharedModule {
 
@@ -26,7 +26,7 @@ public final class SharedModule {
 
     private final Path path;
     private final PKCS11Module module;
-    private final Map<Long, UserLogin> logins = new HashMap<>();
+    private final Map<String, UserLogin> logins = new HashMap<>();
     private int references;
     private boolean initializedHere;
 
@@ -82,17 +82,15 @@ public final class SharedModule {
     }
 
     /**
-     * Logs the user in on {@code slotId} through {@code session}. If this JVM is already logged in there, the
-     * PIN is checked against the one that logged in, because the token itself would not check it again.
+     * Logs the user in to the token {@code tokenKey} names (see {@link TokenConnection}) through {@code session}.
+     * If this JVM is already logged in there, the PIN is checked against the one that logged in, because the
+     * token itself would not check it again.
      */
-    public synchronized void loginUser(Session session, long slotId, char[] pin, String tokenLabel)
+    public synchronized void loginUser(Session session, String tokenKey, char[] pin, String tokenLabel)
             throws ProvisioningException {
-        UserLogin login = logins.get(slotId);
+        UserLogin login = logins.get(tokenKey);
         if (login != null) {
-            if (!login.matches(pin)) {
-                throw new ProvisioningException(ErrorCode.HSM_PIN_INCORRECT, Pkcs11Errors.token(tokenLabel)
-                        + " is already in use by this station with a different user PIN.", "PIN mismatch", null);
-            }
+            requireSamePin(login, pin, tokenLabel);
             login.count++;
             return;
         }
@@ -104,7 +102,36 @@ public final class SharedModule {
             }
             relogin(session, pin, tokenLabel);
         }
-        logins.put(slotId, new UserLogin(pin));
+        logins.put(tokenKey, new UserLogin(pin));
+    }
+
+    /**
+     * Logs the user in again after the token lost the login this JVM holds (closed sessions, reinserted token).
+     * Another station of this JVM may have done so already; then the PIN is only compared.
+     */
+    public synchronized void loginAgain(Session session, String tokenKey, char[] pin, String tokenLabel)
+            throws ProvisioningException {
+        UserLogin login = logins.get(tokenKey);
+        if (login != null) {
+            requireSamePin(login, pin, tokenLabel);
+        }
+        try {
+            session.login(CKU_USER, pin);
+        } catch (PKCS11Exception e) {
+            if (e.getErrorCode() != CKR_USER_ALREADY_LOGGED_IN) {
+                throw Pkcs11Errors.map(e, Pkcs11Errors.token(tokenLabel), "log in the user again");
+            }
+        }
+        if (login == null) {
+            logins.put(tokenKey, new UserLogin(pin));
+        }
+    }
+
+    private static void requireSamePin(UserLogin login, char[] pin, String tokenLabel) throws ProvisioningException {
+        if (!login.matches(pin)) {
+            throw new ProvisioningException(ErrorCode.HSM_PIN_INCORRECT, Pkcs11Errors.token(tokenLabel)
+                    + " is already in use by this station with a different user PIN.", "PIN mismatch", null);
+        }
     }
 
     /** A stale login from code outside this registry: log out and in again so the PIN is really checked. */
@@ -117,28 +144,28 @@ public final class SharedModule {
         }
     }
 
-    /** Gives back one login; the last one logs the user out of the slot. */
-    public synchronized void logoutUser(Session session, long slotId) {
-        UserLogin login = logins.get(slotId);
+    /** Gives back one login; the last one logs the user out of the token. */
+    public synchronized void logoutUser(Session session, String tokenKey) {
+        UserLogin login = logins.get(tokenKey);
         if (login == null) {
             return;
         }
         if (--login.count > 0) {
             return;
         }
-        logins.remove(slotId);
+        logins.remove(tokenKey);
         try {
             session.logout();
         } catch (PKCS11Exception e) {
             if (e.getErrorCode() != CKR_USER_NOT_LOGGED_IN) {
-                LOG.warn("C_Logout on slot {} of {} failed: {}", slotId, path, Pkcs11Errors.ckrName(e.getErrorCode()));
+                LOG.warn("C_Logout of token {} in {} failed: {}", tokenKey, path, Pkcs11Errors.ckrName(e.getErrorCode()));
             }
         }
     }
 
-    /** Whether this JVM holds a user login on the slot. */
-    public synchronized boolean isUserLoggedIn(long slotId) {
-        return logins.containsKey(slotId);
+    /** Whether this JVM holds a user login on the token. */
+    public synchronized boolean isUserLoggedIn(String tokenKey) {
+        return logins.containsKey(tokenKey);
     }
 
     private static final class UserLogin {

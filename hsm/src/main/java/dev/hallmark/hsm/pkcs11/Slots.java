@@ -8,7 +8,7 @@ import org.xipki.pkcs11.wrapper.Slot;
 import org.xipki.pkcs11.wrapper.Token;
 import org.xipki.pkcs11.wrapper.TokenInfo;
 
-/** Finds tokens by label (slot ids are not stable) and the free slot a new token is initialised in. */
+/** Finds tokens by label or serial (slot ids are not stable) and the free slot a new token is initialised in. */
 public final class Slots {
 
     private Slots() {
@@ -16,15 +16,20 @@ public final class Slots {
 
     /** The initialised token labelled {@code label}, if the module has exactly one; two are a configuration error. */
     public static Optional<Token> tokenByLabel(SharedModule module, String label) throws ProvisioningException {
+        return find(module, TokenSelector.byLabel(label));
+    }
+
+    /** The one present, initialised token {@code selector} names; two matching tokens are a configuration error. */
+    public static Optional<Token> find(SharedModule module, TokenSelector selector) throws ProvisioningException {
         Token found = null;
         try {
             for (Slot slot : module.module().getSlotList(true)) {
                 Token token = slot.getToken();
                 TokenInfo info = token.getTokenInfo();
-                if (info.isTokenInitialized() && label.equals(info.getLabel().trim())) {
+                if (info.isTokenInitialized() && selector.matches(info.getLabel(), info.getSerialNumber())) {
                     if (found != null) {
                         throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "The PKCS#11 module "
-                                + module.path() + " has two tokens labelled '" + label + "'.");
+                                + module.path() + " has two tokens " + selector.describe() + ".");
                     }
                     found = token;
                 }

@@ -41,6 +41,31 @@ class EcdsaSignaturesTest {
     }
 
     @Test
+    void p384SignaturesConvertToo() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp384r1"));
+        KeyPair pair = generator.generateKeyPair();
+        byte[] data = "unit 43 CSR".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 32; i++) {
+            Signature plainSigner = Signature.getInstance("SHA384withECDSAinP1363Format");
+            plainSigner.initSign(pair.getPrivate());
+            plainSigner.update(data);
+            Signature verifier = Signature.getInstance("SHA384withECDSA");
+            verifier.initVerify(pair.getPublic());
+            verifier.update(data);
+            assertThat(verifier.verify(EcdsaSignatures.plainToDer(plainSigner.sign(), 48))).as("signature %d", i).isTrue();
+        }
+    }
+
+    @Test
+    void zeroKeepsOneByte() {
+        byte[] plain = new byte[64];
+        plain[31] = 0x00;
+        plain[63] = (byte) 0xff;   // s = 255 needs a leading zero
+        assertThat(HexFormat.of().formatHex(EcdsaSignatures.plainToDer(plain, 32))).isEqualTo("3007020100020200ff");
+    }
+
+    @Test
     void wrongLengthIsRefused() {
         assertThatThrownBy(() -> EcdsaSignatures.plainToDer(new byte[63], 32))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64 bytes");

@@ -42,6 +42,14 @@ final class ItSupport {
         assertThat(verifies(key, data, signature)).as("JDK SHA256withECDSA verification").isTrue();
     }
 
+    /** Whether the JDK verifies {@code signature} with the key's own algorithm (spec().signatureAlgorithm()). */
+    static boolean verifies(KeyHandle key, byte[] data, byte[] signature) throws Exception {
+        Signature verifier = Signature.getInstance(key.spec().signatureAlgorithm());
+        verifier.initVerify(key.publicKey());
+        verifier.update(data);
+        return verifier.verify(signature);
+    }
+
     /** A self-signed certificate whose signature is made in the token. */
     static X509Certificate selfSigned(DeviceKeyStore keys, KeyHandle key) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -17,6 +17,16 @@ class KeyIdsTest {
     }
 
     @Test
+    void aHexIdMatchesItsAliasInEitherCase() {
+        assertThat(KeyIds.matches("unit-42", "1684331f5980948519a039af3b31abf2")).isTrue();
+        assertThat(KeyIds.matches("unit-42", "1684331F5980948519A039AF3B31ABF2")).isTrue();
+        assertThat(KeyIds.matches("unit-43", "1684331f5980948519a039af3b31abf2")).isFalse();
+        assertThat(KeyIds.matches("unit-42", "1684331f5980948519a039af3b31abf")).isFalse();
+        assertThat(KeyIds.matches("unit-42", "1684331f5980948519a039af3b31abzz")).isFalse();
+        assertThat(KeyIds.matches("unit-42", null)).isFalse();
+    }
+
+    @Test
     void differentAliasesGiveDifferentIds() {
         assertThat(KeyIds.forAlias("unit-1")).isNotEqualTo(KeyIds.forAlias("unit-2"));
     }

@@ -61,7 +61,7 @@ class SessionKeyIT {
     }
 
     @Test
-    void sessionKeysOutnumberThePoolBecauseEachKeepsItsOwnSession() throws Exception {
+    void sessionKeysOutnumberThePool() throws Exception {
         try (Pkcs11Station station = Pkcs11Station.open(SoftHsmFixture.module(), SoftHsmFixture.token("it-session"),
                 SoftHsmFixture.userPin(), 2)) {
             List<KeyHandle> handles = new ArrayList<>();

@@ -4,6 +4,8 @@ import static dev.hallmark.hsm.keystore.ItSupport.assertVerifies;
 import static dev.hallmark.hsm.keystore.ItSupport.open;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_EXTRACTABLE;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PRIVATE_KEY;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_SECRET_KEY;
 
 import dev.hallmark.engine.api.DeviceUid;
@@ -92,7 +94,17 @@ class WrapForDeviceIT {
             DeviceUid otherDevice = DeviceUid.ofHex("3a0041000d51333236353839");
             assertThatThrownBy(() -> unwrap(transportKey(kek, otherDevice), wrapped))
                     .isInstanceOf(GeneralSecurityException.class);
-            assertThat(station.keyStore().wrapForDevice(key, otherDevice)).isNotEqualTo(wrapped);
+
+            // wrapped once: the same device gets the same bytes again, any other device nothing
+            assertThat(station.keyStore().wrapForDevice(key, UID)).isEqualTo(wrapped);
+            assertThatThrownBy(() -> station.keyStore().wrapForDevice(key, otherDevice))
+                    .isInstanceOfSatisfying(ProvisioningException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.HSM_OPERATION_FAILED);
+                        assertThat(e.getMessage()).contains("already wrapped for device " + UID.hex());
+                    });
+            long tokenPrivate = ItSupport.objects(station, CKO_PRIVATE_KEY, key.idBytes())[0];
+            assertThat(ItSupport.attributes(station, tokenPrivate, CKA_EXTRACTABLE).extractable())
+                    .as("sealed after its one wrap").isFalse();
             station.keyStore().destroy(key);
         }
     }

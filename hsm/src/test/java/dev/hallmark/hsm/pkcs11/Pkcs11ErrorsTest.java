@@ -1,12 +1,17 @@
 package dev.hallmark.hsm.pkcs11;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_EC_EDWARDS_KEY_PAIR_GEN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_ATTRIBUTE_SENSITIVE;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_DEVICE_REMOVED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_GENERAL_ERROR;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_MECHANISM_INVALID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_PIN_INCORRECT;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_PIN_LOCKED;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_SESSION_CLOSED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_SESSION_HANDLE_INVALID;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_TOKEN_NOT_PRESENT;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_USER_NOT_LOGGED_IN;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -58,6 +63,28 @@ class Pkcs11ErrorsTest {
         ProvisioningException notFound = Pkcs11Errors.tokenNotFound("line-3", Path.of("/usr/lib/x.so"));
         assertThat(notFound.code()).isEqualTo(ErrorCode.HSM_TOKEN_NOT_FOUND);
         assertThat(notFound.getMessage()).contains("'line-3'");
+    }
+
+    @Test
+    void lostSessionsLoginOrTokenAskForAReconnectButAWrongPinNever() {
+        for (long code : new long[] {CKR_SESSION_HANDLE_INVALID, CKR_SESSION_CLOSED, CKR_USER_NOT_LOGGED_IN,
+                CKR_DEVICE_REMOVED, CKR_TOKEN_NOT_PRESENT}) {
+            assertThat(Pkcs11Errors.isConnectionLost(new PKCS11Exception(code))).as(Pkcs11Errors.ckrName(code)).isTrue();
+        }
+        for (long code : new long[] {CKR_PIN_INCORRECT, CKR_PIN_LOCKED, CKR_GENERAL_ERROR, CKR_MECHANISM_INVALID}) {
+            assertThat(Pkcs11Errors.isConnectionLost(new PKCS11Exception(code))).as(Pkcs11Errors.ckrName(code)).isFalse();
+        }
+        assertThat(Pkcs11Errors.isConnectionLost(new TokenException("not PKCS#11"))).isFalse();
+    }
+
+    @Test
+    void aMissingMechanismIsSaidPlainly() {
+        ProvisioningException e = Pkcs11Errors.mechanismMissing("The HSM token 'dev'", "generate Ed25519 keys",
+                CKM_EC_EDWARDS_KEY_PAIR_GEN);
+        assertThat(e.code()).isEqualTo(ErrorCode.HSM_MECHANISM_UNSUPPORTED);
+        assertThat(e.getMessage()).isEqualTo("The HSM token 'dev' cannot generate Ed25519 keys: it does not offer the"
+                + " mechanism CKM_EC_EDWARDS_KEY_PAIR_GEN.");
+        assertThat(e.rawDetail()).isEqualTo("CKM_EC_EDWARDS_KEY_PAIR_GEN missing");
     }
 
     @Test
