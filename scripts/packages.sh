@@ -7,7 +7,9 @@ HALLMARK_RUN_PACKAGES=(openjdk-17-jdk-headless maven softhsm2 opensc)
 # What a JavaFX window needs (only when a display is used).
 HALLMARK_UI_PACKAGES=(libgtk-3-0 libxtst6 libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
 # What the tests need besides: real clients and servers, and the headless toolkit's fonts.
-HALLMARK_TEST_PACKAGES=(stm32flash socat openssl iproute2 golang-cfssl postgresql libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
+HALLMARK_TEST_PACKAGES=(stm32flash socat openssl iproute2 golang-cfssl postgresql
+  swtpm tpm2-tools libtpm2-pkcs11-1 libtpm2-pkcs11-tools libtss2-tcti-swtpm0 tpm2-abrmd libtss2-tcti-tabrmd0 dbus
+  libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
 
 # ensure_packages WHO PKG... : installs what is missing with apt-get as root; otherwise prints the
 # exact command and returns 1.
