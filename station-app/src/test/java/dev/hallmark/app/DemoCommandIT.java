@@ -50,9 +50,10 @@ class DemoCommandIT {
 
         List<String> labels = privateKeys.lines().filter(l -> l.trim().startsWith("label:"))
                 .map(l -> l.substring(l.indexOf(':') + 1).trim()).toList();
-        assertThat(labels).containsExactlyInAnyOrder("hallmark-root-ca", "hallmark-issuing-ca");
+        assertThat(labels).as("the CA keys and the station's audit key; no device key")
+                .containsExactlyInAnyOrder("hallmark-root-ca", "hallmark-issuing-ca", "hallmark-station-audit");
         assertThat(privateKeys.lines().filter(l -> l.trim().startsWith("Access:")))
-                .hasSize(2).allMatch(l -> l.contains("never extractable") && l.contains("sensitive"));
+                .hasSize(3).allMatch(l -> l.contains("never extractable") && l.contains("sensitive"));
     }
 
     @Test
