@@ -71,7 +71,8 @@ final class DemoCommand implements Callable<Integer> {
                      : DemoBench.simulated(fixtureCount, SimulatedVendor.transportKek(dir, station.hsm(), random,
                              out::println), random)) {
             ProductProfile profile = DemoProfile.STM32F4;
-            DemoLot demoLot = new DemoLot(station, bench, profile, lot, stationId(), clock);
+            String stationId = station.config().station() != null ? station.config().station() : hostName();
+            DemoLot demoLot = new DemoLot(station, bench, profile, lot, stationId, clock);
             LotJob job = listener -> demoLot.run(count, listener);
             UnitListener printer = new UnitLinePrinter(out);
             LotSummary summary = !headless && BenchWindowRun.possible()
@@ -89,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
                 summary.elapsed().toMillis() / 1000.0, dir.audit());
     }
 
-    private static String stationId() {
+    private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

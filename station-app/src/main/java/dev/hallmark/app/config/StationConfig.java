@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The station's configuration, read from {@code station.yaml} in the data directory; every section is
@@ -22,16 +21,14 @@ import java.util.List;
  *
  * @param station  the station's name in the audit records (default: the host name)
  * @param ca       the certificate authority (default: embedded)
- * @param profiles product profiles beyond the built-in demo profile
  */
-public record StationConfig(String station, CaSection ca, List<ProfileSection> profiles) {
+public record StationConfig(String station, CaSection ca) {
 
     /** The file name inside the data directory. */
     public static final String FILE = "station.yaml";
 
     public StationConfig {
         ca = ca == null ? CaSection.EMBEDDED : ca;
-        profiles = profiles == null ? List.of() : List.copyOf(profiles);
     }
 
     /** The configuration in {@code dataDir}, or the embedded default when there is none. */
@@ -42,9 +39,9 @@ public record StationConfig(String station, CaSection ca, List<ProfileSection> p
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             StationConfig config = yaml.readValue(Files.readAllBytes(file), StationConfig.class);
-            return config == null ? new StationConfig(null, null, null) : config;
+            return config == null ? new StationConfig(null, null) : config;
         } catch (NoSuchFileException e) {
-            return new StationConfig(null, null, null);
+            return new StationConfig(null, null);
         } catch (UnrecognizedPropertyException e) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "unknown setting '" + e.getPropertyName()
                     + "' in " + file + " at line " + e.getLocation().getLineNr());
@@ -76,15 +73,5 @@ public record StationConfig(String station, CaSection ca, List<ProfileSection> p
                             String recipient, @JsonProperty("request_type") String requestType,
                             @JsonProperty("secret_file") Path secretFile, String reference) {
         static final CaSection EMBEDDED = new CaSection("embedded", null, null, null, null, null, null, null, null, null);
-    }
-
-    /**
-     * A product profile as written in the file.
-     *
-     * @param validityDays device certificate validity in days
-     */
-    public record ProfileSection(String name, @JsonProperty("chip_family") String chipFamily, String key,
-                                 String custody, String lock, @JsonProperty("serial_prefix") String serialPrefix,
-                                 String organization, @JsonProperty("validity_days") Integer validityDays) {
     }
 }
