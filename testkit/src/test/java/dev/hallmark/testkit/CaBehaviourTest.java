@@ -162,6 +162,8 @@ class CaBehaviourTest {
                 .containsValue(RevocationReason.CESSATION_OF_OPERATION);
         assertThat(outcome.cause()).contains("certificate " + outcome.certificateSha256()).endsWith(" revoked");
         assertThat(store.units(null).get(0).cause()).isEqualTo(outcome.cause());
+        assertThat(store.revocations()).as("the revocation is recorded with the unit")
+                .containsExactly(java.util.Map.entry(outcome.certificateSha256(), RevocationReason.CESSATION_OF_OPERATION));
     }
 
     @Test

@@ -205,6 +205,7 @@ public final class JdbcAuditStore implements AuditStore {
      * Records that a certificate of the unit (current or superseded) was revoked at the CA. Revoking one already
      * recorded as revoked changes nothing. Not yet on the {@link AuditStore} port.
      */
+    @Override
     public void recordRevocation(long unitId, String certSha256, RevocationReason reason, Instant at)
             throws ProvisioningException {
         evidence.recordRevocation(unitId, Objects.requireNonNull(certSha256, "certSha256"),

@@ -29,6 +29,10 @@ public interface AuditStore {
     /** Records the certificate issued for the unit; fails with AUDIT_DUPLICATE if it was already recorded. */
     void recordCertificate(long unitId, X509Certificate certificate) throws ProvisioningException;
 
+    /** Records that the unit's recorded certificate was revoked at the CA, and why. */
+    void recordRevocation(long unitId, String certificateSha256, RevocationReason reason, Instant at)
+            throws ProvisioningException;
+
     /** Records the lock evidence VERIFY observed. */
     void recordLockEvidence(long unitId, LockEvidence evidence) throws ProvisioningException;
 

@@ -185,7 +185,7 @@ public final class UnitWorkflow {
                         state.key.alias(), destroyFailure.oneLine(), destroyFailure);
             }
         }
-        String cause = state.certificate == null ? e.oneLine() : e.oneLine() + "; " + revokeUnused(fixture, state);
+        String cause = state.certificate == null ? e.oneLine() : e.oneLine() + "; " + revokeUnused(fixture, journal, state);
         Step failedStep = journal.current();
         UnitOutcome outcome = new UnitOutcome(fixture.id(), journal.serial(), state.uid, UnitResult.FAILED,
                 failedStep, e.code(), cause, state.certificateSha256, elapsed(started));
@@ -211,8 +211,19 @@ public final class UnitWorkflow {
     }
 
     /** A failed unit's certificate must not stay valid: revoke it where the CA can, and say what happened. */
-    private String revokeUnused(Fixture fixture, UnitState state) {
-        return revoke(fixture, state.certificate, state.certificateSha256, RevocationReason.CESSATION_OF_OPERATION);
+    private String revokeUnused(Fixture fixture, UnitJournal journal, UnitState state) {
+        RevocationReason reason = RevocationReason.CESSATION_OF_OPERATION;
+        String fate = revoke(fixture, state.certificate, state.certificateSha256, reason);
+        if (fate.endsWith(" revoked")) {
+            try {
+                parts.store().recordRevocation(journal.unitId(), state.certificateSha256, reason, parts.clock().instant());
+            } catch (ProvisioningException recordFailure) {
+                LOG.error("fixture {}: the revocation of certificate {} could not be recorded: {}", fixture.id(),
+                        state.certificateSha256, recordFailure.oneLine(), recordFailure);
+                return fate + " (not recorded: " + recordFailure.code().id() + ")";
+            }
+        }
+        return fate;
     }
 
     private String revoke(Fixture fixture, X509Certificate certificate, String sha256, RevocationReason reason) {

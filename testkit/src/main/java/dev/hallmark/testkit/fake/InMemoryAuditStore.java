@@ -9,6 +9,7 @@ import dev.hallmark.engine.api.UnitResult;
 import dev.hallmark.engine.crypto.Pem;
 import dev.hallmark.engine.port.AuditStore;
 import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.RevocationReason;
 import dev.hallmark.engine.port.StepEvent;
 import dev.hallmark.engine.port.StepStatus;
 import dev.hallmark.engine.port.UnitRecord;
@@ -30,6 +31,7 @@ public final class InMemoryAuditStore implements AuditStore {
     private final Map<Long, LockEvidence> evidence = new HashMap<>();
     private final Map<String, Long> claims = new HashMap<>();
     private final Map<String, Integer> counters = new HashMap<>();
+    private final Map<String, RevocationReason> revocations = new HashMap<>();
     private long nextId = 1;
     private ErrorCode failNextWrite;
 
@@ -92,6 +94,22 @@ public final class InMemoryAuditStore implements AuditStore {
         UnitRecord u = units.get(unitId);
         units.put(unitId, new UnitRecord(u.id(), u.lot(), u.serial(), u.uid(), u.chipFamily(), u.result(), null, null,
                 null, Pem.certificate(certificate), sha, u.station(), u.fixture(), u.started(), null));
+    }
+
+    @Override
+    public synchronized void recordRevocation(long unitId, String certificateSha256, RevocationReason reason,
+                                              Instant at) throws ProvisioningException {
+        write();
+        if (!certificateSha256.equals(units.get(unitId).certificateSha256())) {
+            throw new ProvisioningException(ErrorCode.INTERNAL, "certificate " + certificateSha256
+                    + " is not recorded for unit #" + unitId);
+        }
+        revocations.put(certificateSha256, reason);
+    }
+
+    /** The revocations recorded, by certificate SHA-256. */
+    public synchronized Map<String, RevocationReason> revocations() {
+        return Map.copyOf(revocations);
     }
 
     @Override
