@@ -24,12 +24,11 @@ import dev.hallmark.testkit.fake.FakeIssuer;
 import dev.hallmark.testkit.fake.FakeKeyWrapper;
 import dev.hallmark.testkit.fake.FakeRevokingIssuer;
 import dev.hallmark.testkit.fake.InMemoryAuditStore;
+import dev.hallmark.testkit.fake.MutableClock;
 import dev.hallmark.testkit.fake.SoftwareKeyStore;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,7 +39,7 @@ class CaBehaviourTest {
 
     static final Fixture FIXTURE = new Fixture("A", "/dev/fake-a");
 
-    final MovableClock clock = new MovableClock(Instant.parse("2026-11-28T08:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T08:00:00Z"));
     final FakeIssuer fakeIssuer = new FakeIssuer(clock);
     final FakeRevokingIssuer revokingIssuer = new FakeRevokingIssuer(fakeIssuer);
     final FakeBench bench = new FakeBench();
@@ -185,33 +184,5 @@ class CaBehaviourTest {
         UnitOutcome outcome = workflow(fakeIssuer, Duration.ZERO).run(FIXTURE);
 
         assertThat(outcome.cause()).endsWith("must be revoked at the CA");
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        synchronized void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -6,7 +6,7 @@ import static dev.hallmark.ca.embedded.CaFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hallmark.ca.embedded.CaFixture.MovableClock;
+import dev.hallmark.testkit.fake.MutableClock;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.crypto.TokenContentSigner;
@@ -40,7 +40,7 @@ class EmbeddedCaRevocationTest {
     Path dir;
 
     final SoftwareKeyStore keys = new SoftwareKeyStore(new SecureRandom());
-    final MovableClock clock = new MovableClock(NOW);
+    final MutableClock clock = new MutableClock(NOW);
     EmbeddedCa ca;
 
     @BeforeEach

@@ -1,5 +1,7 @@
 package dev.hallmark.ui.bench;
 
+import dev.hallmark.testkit.fake.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.engine.api.ErrorCode;

@@ -1,4 +1,4 @@
-package dev.hallmark.ui.bench;
+package dev.hallmark.testkit.fake;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand; safe to read from several threads. */
-final class MutableClock extends Clock {
+/** A UTC clock the test moves by hand; safe to read from several threads. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public synchronized void advance(Duration by) {
         now = now.plus(by);
     }
 
