@@ -2,17 +2,15 @@ package dev.hallmark.ca.cfssl;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.crypto.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,9 +23,6 @@ final class HmacKey {
     /** cfssl accepts shorter keys; a station does not. */
     static final int MIN_BYTES = 16;
     private static final String ALGORITHM = "HmacSHA256";
-    private static final Set<PosixFilePermission> OPEN_TO_OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private final SecretKeySpec key;
 
@@ -42,8 +37,7 @@ final class HmacKey {
     /** Reads the key file, refusing one that group or others may read or write. */
     static HmacKey read(Path file) throws ProvisioningException {
         try {
-            Set<PosixFilePermission> rights = Files.getPosixFilePermissions(file);
-            if (rights.stream().anyMatch(OPEN_TO_OTHERS::contains)) {
+            if (!OwnerOnlyFiles.openToOthers(file).isEmpty()) {
                 throw invalid("the cfssl HMAC key file " + file + " is open to group or others; restrict it with chmod 600");
             }
             byte[] raw = Files.readAllBytes(file);

@@ -2,6 +2,7 @@ package dev.hallmark.ca.cmp;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.crypto.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -10,17 +11,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
 
 /** The CMP shared secret, read from a file only its owner may read; never printed, never logged. */
 final class SharedSecret {
 
-    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private final char[] secret;
 
@@ -32,8 +27,7 @@ final class SharedSecret {
     static SharedSecret read(Path file) throws ProvisioningException {
         byte[] bytes = null;
         try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.stream().anyMatch(OTHERS::contains)) {
+            if (!OwnerOnlyFiles.openToOthers(file).isEmpty()) {
                 throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the CMP shared secret file " + file
                         + " may be read by others; allow its owner only (chmod 600)");
             }

@@ -2,6 +2,7 @@ package dev.hallmark.hsm.pkcs11;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.crypto.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -12,15 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 
 /** A PIN read from an owner-only file each time it is needed; nothing of it is kept between logins. */
 final class FilePinSource implements PinSource {
-
-    private static final Set<PosixFilePermission> FOREIGN = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private final Path file;
 
@@ -68,11 +64,7 @@ final class FilePinSource implements PinSource {
 
     private void requireOwnerOnly() throws ProvisioningException {
         try {
-            if (!Files.getFileStore(file).supportsFileAttributeView("posix")) {
-                return;
-            }
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            permissions.retainAll(FOREIGN);
+            Set<PosixFilePermission> permissions = OwnerOnlyFiles.openToOthers(file);
             if (!permissions.isEmpty()) {
                 throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "The PIN file " + file
                         + " may be read or changed by other users; make it owner-only (chmod 600).",

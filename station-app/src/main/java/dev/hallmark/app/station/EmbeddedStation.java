@@ -10,6 +10,8 @@ import dev.hallmark.engine.port.AuditStore;
 import dev.hallmark.engine.port.CertificateIssuer;
 import dev.hallmark.hsm.keystore.Pkcs11DeviceKeyStore;
 import dev.hallmark.hsm.keystore.Pkcs11Station;
+import dev.hallmark.hsm.pkcs11.PinSource;
+import dev.hallmark.hsm.pkcs11.TokenSelector;
 import dev.hallmark.hsm.softhsm.SoftHsmToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,12 +88,8 @@ public final class EmbeddedStation implements AutoCloseable {
     }
 
     private static Pkcs11Station openToken(DataDir dir, Path pkcs11Module) throws ProvisioningException {
-        char[] pin = SecretFile.readChars(dir.hsmPin(), "HSM PIN");
-        try {
-            return Pkcs11Station.open(pkcs11Module, TOKEN_LABEL, pin);
-        } finally {
-            Arrays.fill(pin, '\0');
-        }
+        return Pkcs11Station.open(pkcs11Module, TokenSelector.byLabel(TOKEN_LABEL), PinSource.file(dir.hsmPin()),
+                Pkcs11Station.DEFAULT_POOL_SIZE);
     }
 
     public DataDir dir() {

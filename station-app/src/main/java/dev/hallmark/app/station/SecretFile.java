@@ -2,6 +2,7 @@ package dev.hallmark.app.station;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.crypto.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -61,28 +62,10 @@ public final class SecretFile {
         }
     }
 
-    /** Reads a PIN; trailing line breaks are dropped. Refuses a file others can read. */
-    public static char[] readChars(Path file, String what) throws ProvisioningException {
-        byte[] raw = readBytes(file, what);
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(raw));
-            int end = chars.limit();
-            while (end > 0 && (chars.get(end - 1) == '\n' || chars.get(end - 1) == '\r')) {
-                end--;
-            }
-            char[] out = new char[end];
-            chars.get(out, 0, end);
-            Arrays.fill(chars.array(), '\0');
-            return out;
-        } finally {
-            Arrays.fill(raw, (byte) 0);
-        }
-    }
-
+    /** Reads a secret, refusing a file others can read. */
     public static byte[] readBytes(Path file, String what) throws ProvisioningException {
         try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+            if (!OwnerOnlyFiles.openToOthers(file).isEmpty()) {
                 throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the " + what + " file " + file
                         + " is readable by others; run 'chmod 600 " + file + "'");
             }
