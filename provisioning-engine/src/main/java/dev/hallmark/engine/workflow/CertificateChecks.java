@@ -2,6 +2,7 @@ package dev.hallmark.engine.workflow;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.crypto.Pem;
 import dev.hallmark.engine.port.IssueRequest;
 import dev.hallmark.engine.port.IssuedCertificate;
 import dev.hallmark.engine.port.KeyHandle;
@@ -14,7 +15,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
@@ -46,7 +46,7 @@ final class CertificateChecks {
     void verify(IssuedCertificate issued, KeyHandle key, IssueRequest request, Instant now)
             throws ProvisioningException {
         X509Certificate leaf = issued.leaf();
-        require(Arrays.equals(leaf.getPublicKey().getEncoded(), key.publicKey().getEncoded()),
+        require(Pem.samePublicKey(leaf, key.publicKey()),
                 "the certificate carries another public key than the device's");
         validateChain(issued, now);
         X500Name expected = X500Name.getInstance(request.subject().getEncoded());

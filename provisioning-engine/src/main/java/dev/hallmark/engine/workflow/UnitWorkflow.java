@@ -17,7 +17,6 @@ import dev.hallmark.engine.port.IssuedCertificate;
 import dev.hallmark.engine.port.KeyHandle;
 import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.RevocationReason;
-import dev.hallmark.engine.port.Revoker;
 import dev.hallmark.engine.port.TargetLink;
 import java.security.cert.X509Certificate;
 import javax.security.auth.x500.X500Principal;
@@ -42,6 +41,7 @@ public final class UnitWorkflow {
     private final UnitListener listener;
     private final CertificateChecks checks;
     private final CaWait ca;
+    private final Revocations revocations;
 
     /** A workflow that waits for an unreachable CA with {@link RetryPolicy#standard()}. */
     public UnitWorkflow(StationParts parts, ProductProfile profile, String lot, UnitListener listener)
@@ -69,6 +69,7 @@ public final class UnitWorkflow {
         var chain = parts.issuer().caChain();
         this.checks = new CertificateChecks(chain.get(chain.size() - 1));
         this.ca = new CaWait(parts.issuer(), caRetry, parts.clock(), listener);
+        this.revocations = new Revocations(parts.issuer());
     }
 
     /** Provisions the device now on the fixture; never throws, the outcome says how it ended. */
@@ -204,8 +205,9 @@ public final class UnitWorkflow {
         try {
             checks.verify(issued, state.key, state.request, parts.clock().instant());
         } catch (ProvisioningException rejected) {
-            String fate = revoke(fixture, issued.leaf(), Pem.sha256(issued.leaf()), RevocationReason.UNSPECIFIED);
-            throw new ProvisioningException(rejected.code(), rejected.getMessage() + "; rejected " + fate,
+            Revocations.Fate fate = revocations.revoke(fixture.id(), issued.leaf(), Pem.sha256(issued.leaf()),
+                    RevocationReason.UNSPECIFIED);
+            throw new ProvisioningException(rejected.code(), rejected.getMessage() + "; rejected " + fate.note(),
                     rejected.rawDetail(), rejected);
         }
     }
@@ -213,33 +215,17 @@ public final class UnitWorkflow {
     /** A failed unit's certificate must not stay valid: revoke it where the CA can, and say what happened. */
     private String revokeUnused(Fixture fixture, UnitJournal journal, UnitState state) {
         RevocationReason reason = RevocationReason.CESSATION_OF_OPERATION;
-        String fate = revoke(fixture, state.certificate, state.certificateSha256, reason);
-        if (fate.endsWith(" revoked")) {
+        Revocations.Fate fate = revocations.revoke(fixture.id(), state.certificate, state.certificateSha256, reason);
+        if (fate.revoked()) {
             try {
                 parts.store().recordRevocation(journal.unitId(), state.certificateSha256, reason, parts.clock().instant());
             } catch (ProvisioningException recordFailure) {
                 LOG.error("fixture {}: the revocation of certificate {} could not be recorded: {}", fixture.id(),
                         state.certificateSha256, recordFailure.oneLine(), recordFailure);
-                return fate + " (not recorded: " + recordFailure.code().id() + ")";
+                return fate.note() + " (not recorded: " + recordFailure.code().id() + ")";
             }
         }
-        return fate;
-    }
-
-    private String revoke(Fixture fixture, X509Certificate certificate, String sha256, RevocationReason reason) {
-        String name = "certificate " + sha256 + " (serial " + certificate.getSerialNumber().toString(16) + ")";
-        if (!(parts.issuer() instanceof Revoker revoker)) {
-            LOG.warn("fixture {}: {} must be revoked at the CA", fixture.id(), name);
-            return name + " must be revoked at the CA";
-        }
-        try {
-            revoker.revoke(certificate, reason);
-            return name + " revoked";
-        } catch (ProvisioningException revokeFailure) {
-            LOG.error("fixture {}: {} could not be revoked: {}", fixture.id(), name, revokeFailure.oneLine(),
-                    revokeFailure);
-            return name + " could not be revoked (" + revokeFailure.code().id() + "); revoke it at the CA";
-        }
+        return fate.note();
     }
 
     private UnitOutcome finished(UnitOutcome outcome) {
