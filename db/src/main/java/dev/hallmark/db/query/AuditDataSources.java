@@ -1,5 +1,6 @@
 package dev.hallmark.db.query;
 
+import dev.hallmark.db.store.AuditDatabase;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -16,13 +17,13 @@ public final class AuditDataSources {
 
     /** The embedded station database in {@code directory}, at the file {@code AuditDatabase.openH2} uses. */
     public static DataSource embedded(Path directory) {
-        String location = directory.toAbsolutePath().normalize().resolve("hallmark").toString();
+        String location = AuditDatabase.embeddedLocation(directory);
         if (location.contains(";")) {
             throw new IllegalArgumentException("the audit database path " + location + " contains ';'");
         }
         JdbcDataSource source = new JdbcDataSource();
-        source.setURL("jdbc:h2:file:" + location + ";LOCK_TIMEOUT=10000");
-        source.setUser("sa");
+        source.setURL(AuditDatabase.embeddedUrl(location));
+        source.setUser(AuditDatabase.EMBEDDED_USER);
         source.setPassword("");
         return source;
     }

@@ -38,11 +38,24 @@ public final class AuditDatabase implements AutoCloseable {
         return openH2(directory, AuditOptions.defaults());
     }
 
+    /** The user of the embedded H2 database (it has no password: it is guarded by the file system). */
+    public static final String EMBEDDED_USER = "sa";
+
+    /** The JDBC URL of the embedded H2 database whose file base (without .mv.db) is {@code location}. */
+    public static String embeddedUrl(String location) {
+        return "jdbc:h2:file:" + location + ";LOCK_TIMEOUT=10000";
+    }
+
+    /** The file base of the embedded database in {@code directory}. */
+    public static String embeddedLocation(Path directory) {
+        return directory.toAbsolutePath().normalize().resolve("hallmark").toString();
+    }
+
     /** {@link #openH2(Path)} with the clock, station key and checkpoint policy of {@code options}. */
     public static AuditDatabase openH2(Path directory, AuditOptions options) throws ProvisioningException {
         Objects.requireNonNull(options, "options");
         Path dir = directory.toAbsolutePath().normalize();
-        String location = dir.resolve("hallmark").toString();
+        String location = embeddedLocation(dir);
         if (location.contains(";")) {
             throw new ProvisioningException(ErrorCode.AUDIT_UNAVAILABLE,
                     "the audit database at " + location + " cannot be opened because its path contains ';'");
@@ -55,8 +68,7 @@ public final class AuditDatabase implements AutoCloseable {
         }
         StationLock lock = StationLock.acquire(dir.resolve("hallmark.lock"), location);
         try {
-            return open("jdbc:h2:file:" + location + ";LOCK_TIMEOUT=10000", "sa", new char[0], location, lock,
-                    options);
+            return open(embeddedUrl(location), EMBEDDED_USER, new char[0], location, lock, options);
         } catch (ProvisioningException | RuntimeException e) {
             lock.close();
             throw e;
