@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * Runs the packaged station (target/station-app.jar with target/lib) in a child JVM, as the ./hallmark
  * launcher does: SOFTHSM2_CONF pointing into the data directory, output captured.
  */
-final class HallmarkProcess {
+public final class HallmarkProcess {
 
     /** How a run ended. */
     record Result(int exit, String out, String err) {
@@ -32,7 +32,7 @@ final class HallmarkProcess {
     }
 
     /** A fresh directory on the tests' tmpfs. */
-    static Path freshDir(String name) throws IOException {
+    public static Path freshDir(String name) throws IOException {
         Path dir = Path.of(System.getProperty("hallmark.it.dir", "/dev/shm/hallmark-it"), "station-app", name);
         delete(dir);
         Files.createDirectories(dir);

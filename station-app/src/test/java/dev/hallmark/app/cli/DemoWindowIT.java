@@ -2,6 +2,7 @@ package dev.hallmark.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hallmark.app.HallmarkProcess;
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.DemoLot;
@@ -20,14 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -53,8 +52,7 @@ class DemoWindowIT {
 
     @Test
     void theRunIsShownWithATilePerFixtureAndEndsWhenTheWindowCloses() throws Exception {
-        Path root = Path.of(System.getProperty("hallmark.it.dir", "/dev/shm/hallmark-it"), "station-app", "in-process");
-        deleteTree(root);
+        Path root = HallmarkProcess.freshDir("in-process");
         DataDir dir = new DataDir(root);
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
@@ -146,15 +144,5 @@ class DemoWindowIT {
     @FunctionalInterface
     private interface Check {
         boolean holds() throws Exception;
-    }
-
-    private static void deleteTree(Path dir) throws Exception {
-        if (Files.exists(dir)) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }
