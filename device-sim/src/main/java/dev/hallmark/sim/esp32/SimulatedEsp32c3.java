@@ -167,6 +167,11 @@ public final class SimulatedEsp32c3 implements AutoCloseable {
         chip.efuses().factoryBurn(0, block0);
     }
 
+    /** Fault injection: one flash cell at {@code offset} loses bit {@code bit} (reads 0), as a worn cell would. */
+    public void wearFlashBit(int offset, int bit) {
+        chip.flash().program(offset, new byte[] {(byte) ~(1 << bit)});
+    }
+
     /** The bytes of flash at {@code offset}. */
     public byte[] flash(int offset, int length) {
         return chip.flash().read(offset, length);
