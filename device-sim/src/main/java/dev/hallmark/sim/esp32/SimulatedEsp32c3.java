@@ -127,6 +127,11 @@ public final class SimulatedEsp32c3 implements AutoCloseable {
         }
     }
 
+    /** The chip's state, for tests of this package. */
+    Esp32c3Chip chip() {
+        return chip;
+    }
+
     /** The path a client opens. */
     public String path() {
         return pty.path();
