@@ -18,6 +18,8 @@ final class EspSerialPort implements RomWire {
     private static final Logger log = LoggerFactory.getLogger(EspSerialPort.class);
     private static final String APP_ID_PROPERTY = "fazecast.jSerialComm.appid";
     private static final int WRITE_TIMEOUT_MILLIS = 2_000;
+    /** A read returns after the first byte, or after this long with none (timeouts are set once: setting them costs a tcsetattr). */
+    private static final int POLL_MILLIS = 20;
 
     private final String path;
     private final SerialPort port;
@@ -38,6 +40,8 @@ final class EspSerialPort implements RomWire {
         SerialPort candidate = SerialPort.getCommPort(path);
         candidate.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         candidate.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+        candidate.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
+                POLL_MILLIS, WRITE_TIMEOUT_MILLIS);
         if (!candidate.openPort()) {
             throw new ProvisioningException(ErrorCode.DEVICE_PORT_NOT_FOUND,
                     "The serial port " + path + " could not be opened.",
@@ -52,7 +56,6 @@ final class EspSerialPort implements RomWire {
 
     @Override
     public void write(byte[] bytes) throws ProvisioningException {
-        port.setComPortTimeouts(SerialPort.TIMEOUT_WRITE_BLOCKING, 0, WRITE_TIMEOUT_MILLIS);
         int offset = 0;
         while (offset < bytes.length) {
             int n = port.writeBytes(bytes, bytes.length - offset, offset);
@@ -66,8 +69,6 @@ final class EspSerialPort implements RomWire {
 
     @Override
     public int read(byte[] buffer, Duration wait) throws ProvisioningException {
-        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, wait.toMillis()));
-        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, millis, WRITE_TIMEOUT_MILLIS);
         int n = port.readBytes(buffer, buffer.length);
         if (n < 0) {
             throw new ProvisioningException(ErrorCode.DEVICE_NOT_RESPONDING,

@@ -8,7 +8,7 @@ interface RomWire extends AutoCloseable {
 
     void write(byte[] bytes) throws ProvisioningException;
 
-    /** Up to {@code buffer.length} bytes that arrive within {@code wait}: 0 if none did. */
+    /** Up to {@code buffer.length} bytes that arrive within about {@code wait} (a port may poll in shorter steps): 0 if none did. */
     int read(byte[] buffer, Duration wait) throws ProvisioningException;
 
     /** Drops what arrived but was not read. */
