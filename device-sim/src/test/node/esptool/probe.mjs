@@ -1,5 +1,6 @@
 // Drives a simulated ESP32-C3 ROM loader with esptool-js, headless: a Web Serial port stand-in over a pty.
-// Usage: node probe.mjs <pty path> <register hex>... ; prints one JSON object on stdout, diagnostics on stderr.
+// Usage: [PROBE_BAUD=N] node probe.mjs <pty path> <register hex>... ; prints one JSON object on stdout,
+// diagnostics on stderr. With PROBE_BAUD, esptool-js sends CHANGE_BAUDRATE after detection and reopens the port.
 import fs from "node:fs";
 import tty from "node:tty";
 import { ESPLoader, Transport } from "esptool-js";
@@ -31,16 +32,21 @@ class PtySerialPort {
 const terminal = { clean() {}, writeLine(l) { process.stderr.write(l + "\n"); }, write(t) { process.stderr.write(t); } };
 const [path, ...registers] = process.argv.slice(2);
 const transport = new Transport(new PtySerialPort(path), false);
-const loader = new ESPLoader({ transport, baudrate: 115200, romBaudrate: 115200, terminal, debugLogging: false });
+const baudrate = Number(process.env.PROBE_BAUD || 115200);
+const loader = new ESPLoader({ transport, baudrate, romBaudrate: 115200, terminal, debugLogging: false });
 const timer = setTimeout(() => { process.stderr.write("probe timed out\n"); process.exit(3); }, 20000);
 try {
   await loader.detectChip("no_reset");
+  if (baudrate !== 115200) {
+    await loader.changeBaud();
+  }
   const result = {
     chip: loader.chip.CHIP_NAME,
     description: await loader.chip.getChipDescription(loader),
     features: await loader.chip.getChipFeatures(loader),
     mac: await loader.chip.readMac(loader),
     securityFlags: (await loader.getSecurityInfo(false)).flags,
+    baudrate: transport.baudrate,
     registers: {},
   };
   for (const reg of registers) {

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,10 +88,23 @@ class EsptoolJsIT {
         assertThat(probe.out).doesNotContain("ESP32-C3");
     }
 
+    @Test
+    void esptoolJsChangesTheBaudRateAndKeepsTalking() throws Exception {
+        Result probe = probe("460800");
+        assertThat(probe.exit).as(probe.err).isZero();
+        assertThat(probe.err).contains("Changing baudrate to 460800");
+        assertThat(number(probe.out, "baudrate")).isEqualTo(460_800);
+        assertThat(number(probe.out, "40001000")).isEqualTo(0x1B31_506FL);
+    }
+
     private Result probe() throws Exception {
+        return probe("115200");
+    }
+
+    private Result probe(String baud) throws Exception {
         List<String> command = new ArrayList<>(List.of("node", "probe.mjs", chip.path()));
         command.addAll(List.of(REGISTERS.split(" ")));
-        return run(PROBE_DIR, 60, command.toArray(String[]::new));
+        return run(PROBE_DIR, 60, Map.of("PROBE_BAUD", baud), command.toArray(String[]::new));
     }
 
     private static String field(String json, String name) {
@@ -109,11 +123,18 @@ class EsptoolJsIT {
     }
 
     private static Result run(Path dir, int timeoutSeconds, String... command) throws Exception {
+        return run(dir, timeoutSeconds, Map.of(), command);
+    }
+
+    private static Result run(Path dir, int timeoutSeconds, Map<String, String> env, String... command)
+            throws Exception {
         Path out = Files.createTempFile("esptool-out", ".txt");
         Path err = Files.createTempFile("esptool-err", ".txt");
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 return new Result(-1, Files.readString(out), "timed out; " + Files.readString(err));
