@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link RomPort} on the master side of a {@link Pty}. Received bytes are charged as a time debt paid before the
- * next answer, and every answer takes its own bytes' time, so replies never overtake the wire.
+ * A {@link RomPort} on the master side of a {@link Pty}, keeping a wire clock: each received byte occupies the line
+ * for its byte time from when its burst arrived, an answer leaves only when the line would have carried the request
+ * and the answer's own bytes, and device delays (erase, program, boot) start after that. Deadlines, not sleep
+ * durations, so the simulator's own processing does not add to the simulated wire time.
  */
 final class PtyRomPort implements RomPort {
 
@@ -17,7 +19,7 @@ final class PtyRomPort implements RomPort {
     private int position;
     private int limit;
     private volatile long byteNanos;
-    private long debtNanos;
+    private long lineFreeAt = System.nanoTime();
     private volatile boolean stopped;
 
     PtyRomPort(Pty pty, long byteNanos) {
@@ -40,15 +42,15 @@ final class PtyRomPort implements RomPort {
             }
             position = 0;
             limit = n;
+            lineFreeAt = Math.max(lineFreeAt, System.nanoTime());
         }
-        debtNanos += byteNanos;
+        lineFreeAt += byteNanos;
         return buffer[position++] & 0xFF;
     }
 
     @Override
     public void write(byte[] bytes) throws IOException {
-        pause(debtNanos + bytes.length * byteNanos);
-        debtNanos = 0;
+        waitUntil(Math.max(lineFreeAt, System.nanoTime()) + bytes.length * byteNanos);
         int offset = 0;
         while (offset < bytes.length) {
             ensureRunning();
@@ -64,7 +66,7 @@ final class PtyRomPort implements RomPort {
     public void discardInput() throws IOException {
         position = 0;
         limit = 0;
-        debtNanos = 0;
+        lineFreeAt = System.nanoTime();
         byte[] sink = new byte[4096];
         while (pty.read(sink, 0) > 0) {
             ensureRunning();
@@ -73,11 +75,20 @@ final class PtyRomPort implements RomPort {
 
     @Override
     public void pause(long nanos) throws IOException {
-        if (nanos <= 0) {
+        if (nanos > 0) {
+            waitUntil(Math.max(lineFreeAt, System.nanoTime()) + nanos);
+        }
+    }
+
+    /** Sleeps until the deadline on the wire clock, which then stands there. */
+    private void waitUntil(long deadline) throws IOException {
+        lineFreeAt = deadline;
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
             return;
         }
         try {
-            TimeUnit.NANOSECONDS.sleep(nanos);
+            TimeUnit.NANOSECONDS.sleep(left);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PortClosedException("the simulated ESP32-C3 was interrupted");
