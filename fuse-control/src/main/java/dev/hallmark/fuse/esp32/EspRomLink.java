@@ -9,12 +9,9 @@ import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.TargetLink;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,8 +29,8 @@ public final class EspRomLink implements TargetLink {
     /** The chip family name of profiles and DeviceInfo. */
     public static final String CHIP_FAMILY = "ESP32C3";
     /** Flash offset and size of the identity key slot (docs/identity-blob.md). */
-    public static final int KEY_SLOT_OFFSET = 0x3F_0000;
-    public static final int KEY_SLOT_SIZE = 0x1_0000;
+    public static final int KEY_SLOT_OFFSET = KeySlot.OFFSET;
+    public static final int KEY_SLOT_SIZE = KeySlot.SIZE;
     static final int CHIP_ID = 5;
     static final long CHIP_MAGIC_REG = 0x4000_1000L;
     private static final List<Long> CHIP_MAGICS = List.of(0x6921_506FL, 0x1B31_506FL);
@@ -44,9 +41,8 @@ public final class EspRomLink implements TargetLink {
     private final RomCommands rom;
     private final EfuseBurner efuses;
     private final EspLinkOptions options;
+    private final KeySlot keySlot;
     private boolean synced;
-    private boolean flashAttached;
-    private byte[] written;
     private EfuseSnapshot lockedMap;
 
     EspRomLink(RomWire wire, EspLinkOptions options, Clock clock) {
@@ -55,6 +51,7 @@ public final class EspRomLink implements TargetLink {
         this.client = new RomClient(wire, clock);
         this.rom = new RomCommands(client, options);
         this.efuses = new EfuseBurner(rom, options, clock, wire.path());
+        this.keySlot = new KeySlot(rom, wire.path());
     }
 
     /** Opens the port; the chip is first spoken to by the first operation. */
@@ -102,19 +99,8 @@ public final class EspRomLink implements TargetLink {
 
     @Override
     public void writeIdentity(byte[] blob) throws ProvisioningException {
-        if (blob.length == 0 || blob.length > KEY_SLOT_SIZE) {
-            throw new IllegalArgumentException("an identity blob of " + blob.length + " bytes does not fit the "
-                    + KEY_SLOT_SIZE + "-byte key slot");
-        }
         ensureSynced();
-        if (!flashAttached) {
-            rom.attachFlash();
-            flashAttached = true;
-        }
-        rom.writeFlash(KEY_SLOT_OFFSET, blob);
-        written = blob.clone();
-        log.info("{}: wrote {} bytes to the key slot at flash 0x{}", wire.path(), blob.length,
-                Integer.toHexString(KEY_SLOT_OFFSET));
+        keySlot.write(blob);
     }
 
     /**
@@ -126,25 +112,8 @@ public final class EspRomLink implements TargetLink {
      */
     @Override
     public byte[] readIdentity(int length) throws ProvisioningException {
-        if (written == null || written.length != length) {
-            throw new ProvisioningException(ErrorCode.DEVICE_UNSUPPORTED, "The ESP32-C3 ROM on " + wire.path()
-                    + " cannot read flash back; only a blob written on this link can be verified, by MD5.",
-                    "readIdentity(" + length + ")", null);
-        }
         ensureSynced();
-        if (!flashAttached) {
-            rom.attachFlash();
-            flashAttached = true;
-        }
-        String device = rom.flashMd5(KEY_SLOT_OFFSET, length);
-        String expected = md5(written);
-        if (!device.equals(expected)) {
-            throw new ProvisioningException(ErrorCode.DEVICE_READBACK_MISMATCH, "The key slot of the ESP32-C3 on "
-                    + wire.path() + " does not hold what was written.", "SPI_FLASH_MD5 " + device + ", written "
-                    + expected, null);
-        }
-        log.info("{}: key slot MD5 {} matches the {} bytes written", wire.path(), device, length);
-        return written.clone();
+        return keySlot.verifiedCopy(length);
     }
 
     /** The dry run: the burns {@link #lockDebug} would do now, against the chip's current eFuse map. */
@@ -209,7 +178,7 @@ public final class EspRomLink implements TargetLink {
             }
         }
         synced = false;
-        flashAttached = false;
+        keySlot.chipRebooted();
         pause(options.resetSettle().toMillis());
         int bootBytes = client.drain(options.resetSettle());
         boolean silent = loaderSilent();
@@ -259,14 +228,6 @@ public final class EspRomLink implements TargetLink {
             client.discardInput();
             rom.sync();
             synced = true;
-        }
-    }
-
-    private static String md5(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is missing from this JVM", e);
         }
     }
 
