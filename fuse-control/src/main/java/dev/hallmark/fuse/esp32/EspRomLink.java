@@ -116,15 +116,18 @@ public final class EspRomLink implements TargetLink {
         return keySlot.verifiedCopy(length);
     }
 
-    /** The dry run: the burns {@link #lockDebug} would do now, against the chip's current eFuse map. */
-    public EfusePlan planLock(LockLevel level) throws ProvisioningException {
+    /**
+     * The dry run: the burns {@link #lockDebug} would do now, against the chip's current eFuse map. Named apart from
+     * the engine's coming {@code TargetLink.planLock(LockLevel)} so that an override can wrap it.
+     */
+    public EfusePlan planEfuses(LockLevel level) throws ProvisioningException {
         ensureSynced();
         return EfusePlan.plan(level, efuses.read(), options.requireSecureBoot(), wire.path());
     }
 
     @Override
     public void lockDebug(LockLevel level) throws ProvisioningException {
-        EfusePlan plan = planLock(level);
+        EfusePlan plan = planEfuses(level);
         if (plan.isEmpty()) {
             log.info("{}: eFuses already locked, nothing to burn", wire.path());
             lockedMap = efuses.read();

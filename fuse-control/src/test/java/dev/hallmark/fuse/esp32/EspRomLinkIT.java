@@ -104,7 +104,7 @@ class EspRomLinkIT {
     @Test
     void theDryRunPlansBothPhasesAndBurnsNothing() throws Exception {
         try (EspRomLink link = (EspRomLink) open()) {
-            EfusePlan plan = link.planLock(LockLevel.PERMANENT);
+            EfusePlan plan = link.planEfuses(LockLevel.PERMANENT);
             assertThat(plan.changes()).extracting(EfusePlan.Change::name).containsExactly(
                     "DIS_PAD_JTAG", "DIS_USB_JTAG", "SOFT_DIS_JTAG", "DIS_DOWNLOAD_MODE", "WR_DIS[2]", "WR_DIS[18]");
             assertThat(plan.notes()).singleElement().asString().contains("SECURE_BOOT_EN left unburnt");

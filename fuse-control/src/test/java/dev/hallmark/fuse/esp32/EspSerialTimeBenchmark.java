@@ -39,7 +39,7 @@ public final class EspSerialTimeBenchmark {
                     link.identify();
                     link.writeIdentity(blob);
                     link.readIdentity(blob.length);
-                    EfusePlan plan = link.planLock(LockLevel.PERMANENT);
+                    EfusePlan plan = link.planEfuses(LockLevel.PERMANENT);
                     link.lockDebug(LockLevel.PERMANENT);
                     double measured = (System.nanoTime() - start) / 1e6;
                     long bytes = wire.bytes();
