@@ -48,7 +48,7 @@ final class ScriptedWire implements RomWire {
 
     @Override
     public void discardInput() {
-        incoming.clear();
+        // the script holds what the device will answer later, nothing has arrived yet to be dropped
     }
 
     @Override
