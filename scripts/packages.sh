@@ -10,6 +10,8 @@ HALLMARK_UI_PACKAGES=(libgtk-3-0 libxtst6 libpangoft2-1.0-0 fontconfig fonts-dej
 HALLMARK_TEST_PACKAGES=(stm32flash socat openssl iproute2 golang-cfssl postgresql
   swtpm tpm2-tools libtpm2-pkcs11-1 libtpm2-pkcs11-tools libtss2-tcti-swtpm0 tpm2-abrmd libtss2-tcti-tabrmd0 dbus
   libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
+# esptool-js (EsptoolJsIT) runs under Node; npm comes with NodeSource's nodejs, Debian's needs its npm package.
+HALLMARK_TEST_PACKAGES+=(nodejs)
 
 # ensure_packages WHO PKG... : installs what is missing with apt-get as root; otherwise prints the
 # exact command and returns 1.

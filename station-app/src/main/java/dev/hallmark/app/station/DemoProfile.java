@@ -12,6 +12,10 @@ public final class DemoProfile {
     public static final ProductProfile STM32F4 = new ProductProfile("demo-stm32f4", "STM32F4", KeySpec.EC_P256,
             KeyCustody.INJECTED, LockLevel.READOUT_PROTECTED, "HM-F4-", "Hallmark Demo", Duration.ofDays(3650));
 
+    /** An ESP32-C3 module: injected EC P-256 key in the flash key slot, eFuses burnt (permanent lock). */
+    public static final ProductProfile ESP32C3 = new ProductProfile("demo-esp32c3", "ESP32C3", KeySpec.EC_P256,
+            KeyCustody.INJECTED, LockLevel.PERMANENT, "HM-C3-", "Hallmark Demo", Duration.ofDays(3650));
+
     private DemoProfile() {
     }
 }

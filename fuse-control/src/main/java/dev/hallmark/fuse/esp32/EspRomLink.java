@@ -1,0 +1,246 @@
+package dev.hallmark.fuse.esp32;
+
+import dev.hallmark.engine.api.DeviceUid;
+import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.LockLevel;
+import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.port.DeviceInfo;
+import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.TargetLink;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The station's link to an ESP32-C3 in its ROM serial loader on one fixture: identify (SYNC, GET_SECURITY_INFO
+ * chip id, OPTIONAL_UNIQUE_ID from eFuse BLOCK2), the identity blob written to the flash key slot and verified by
+ * SPI_FLASH_MD5, and the permanent lock by eFuses, planned, then burnt in two phases with read-back. The ROM cannot
+ * read flash back, so {@link #readIdentity} returns the blob written on this link only after the chip's MD5 of the
+ * slot matched it. One link per fixture, used by one thread at a time.
+ */
+public final class EspRomLink implements TargetLink {
+
+    /** The chip family name of profiles and DeviceInfo. */
+    public static final String CHIP_FAMILY = "ESP32C3";
+    /** Flash offset and size of the identity key slot (docs/identity-blob.md). */
+    public static final int KEY_SLOT_OFFSET = KeySlot.OFFSET;
+    public static final int KEY_SLOT_SIZE = KeySlot.SIZE;
+    static final int CHIP_ID = 5;
+    static final long CHIP_MAGIC_REG = 0x4000_1000L;
+    private static final List<Long> CHIP_MAGICS = List.of(0x6921_506FL, 0x1B31_506FL);
+    private static final Logger log = LoggerFactory.getLogger(EspRomLink.class);
+
+    private final RomWire wire;
+    private final RomClient client;
+    private final RomCommands rom;
+    private final EfuseBurner efuses;
+    private final EspLinkOptions options;
+    private final KeySlot keySlot;
+    private boolean synced;
+    private EfuseSnapshot lockedMap;
+
+    EspRomLink(RomWire wire, EspLinkOptions options, Clock clock) {
+        this.wire = wire;
+        this.options = options;
+        this.client = new RomClient(wire, clock);
+        this.rom = new RomCommands(client, options);
+        this.efuses = new EfuseBurner(rom, options, clock, wire.path());
+        this.keySlot = new KeySlot(rom, wire.path());
+    }
+
+    /** Opens the port; the chip is first spoken to by the first operation. */
+    public static EspRomLink open(String portPath, EspLinkOptions options, Clock clock) throws ProvisioningException {
+        return new EspRomLink(EspSerialPort.open(portPath, options.baudRate()), options, clock);
+    }
+
+    @Override
+    public DeviceInfo identify() throws ProvisioningException {
+        ensureSynced();
+        int chipId = chipId();
+        if (chipId != CHIP_ID) {
+            throw new ProvisioningException(ErrorCode.DEVICE_UNSUPPORTED, "The chip on " + wire.path() + " reports "
+                    + "chip id " + chipId + ", not an ESP32-C3.", "GET_SECURITY_INFO chip_id=" + chipId, null);
+        }
+        EfuseSnapshot map = efuses.read();
+        boolean locked = EfusePlan.plan(LockLevel.PERMANENT, map, false, wire.path()).isEmpty()
+                || map.value(EfuseField.ENABLE_SECURITY_DOWNLOAD) != 0;
+        DeviceUid uid = uidOf(map);
+        log.info("{}: ESP32-C3 rev v{}.{}, MAC {}, uid {}{}", wire.path(), map.chipRevision() >> 4,
+                map.chipRevision() & 0xF, map.macText(), uid, locked ? ", already locked" : "");
+        return new DeviceInfo(CHIP_FAMILY, chipId, map.chipRevision(), uid, locked);
+    }
+
+    @Override
+    public DeviceUid readUniqueId() throws ProvisioningException {
+        ensureSynced();
+        return uidOf(efuses.read());
+    }
+
+    /** The OPTIONAL_UNIQUE_ID; the MAC for the rare chip whose BLOCK2 was left blank. */
+    private static DeviceUid uidOf(EfuseSnapshot map) {
+        byte[] uid = map.uniqueId();
+        return DeviceUid.of(Arrays.equals(uid, new byte[uid.length]) ? map.mac() : uid);
+    }
+
+    private int chipId() throws ProvisioningException {
+        RomReply info = rom.securityInfo();
+        if (info.ok() && info.data().length >= 16) {
+            return ByteBuffer.wrap(info.data()).order(ByteOrder.LITTLE_ENDIAN).getInt(12);
+        }
+        long magic = rom.readReg(CHIP_MAGIC_REG);
+        return CHIP_MAGICS.contains(magic) ? CHIP_ID : (int) magic;
+    }
+
+    @Override
+    public void writeIdentity(byte[] blob) throws ProvisioningException {
+        ensureSynced();
+        keySlot.write(blob);
+    }
+
+    /**
+     * The ESP32-C3 ROM has no flash read command: this asks the chip for SPI_FLASH_MD5 of the first {@code length}
+     * bytes of the key slot and returns the blob written on this link if the chip's MD5 equals the blob's.
+     *
+     * @throws ProvisioningException DEVICE_READBACK_MISMATCH if the MD5s differ; DEVICE_UNSUPPORTED if nothing of
+     *                               that length was written on this link (the ROM cannot return flash contents)
+     */
+    @Override
+    public byte[] readIdentity(int length) throws ProvisioningException {
+        ensureSynced();
+        return keySlot.verifiedCopy(length);
+    }
+
+    /**
+     * The dry run: the burns {@link #lockDebug} would do now, against the chip's current eFuse map. Named apart from
+     * the engine's coming {@code TargetLink.planLock(LockLevel)} so that an override can wrap it.
+     */
+    public EfusePlan planEfuses(LockLevel level) throws ProvisioningException {
+        ensureSynced();
+        return EfusePlan.plan(level, efuses.read(), options.requireSecureBoot(), wire.path());
+    }
+
+    @Override
+    public void lockDebug(LockLevel level) throws ProvisioningException {
+        EfusePlan plan = planEfuses(level);
+        if (plan.isEmpty()) {
+            log.info("{}: eFuses already locked, nothing to burn", wire.path());
+            lockedMap = efuses.read();
+            return;
+        }
+        plan.lines().forEach(line -> log.info("{}: plan: {}", wire.path(), line));
+        efuses.programBlock0(plan.dataWords());
+        checkPhase(plan, EfusePlan.DATA, efuses.read());
+        efuses.programBlock0(plan.protectWords());
+        EfuseSnapshot after = efuses.read();
+        checkPhase(plan, EfusePlan.PROTECT, after);
+        lockedMap = after;
+        log.info("{}: {} eFuse changes burnt and read back", wire.path(), plan.changes().size());
+    }
+
+    private void checkPhase(EfusePlan plan, int phase, EfuseSnapshot map) throws ProvisioningException {
+        for (EfusePlan.Change change : plan.phase(phase)) {
+            long now = phase == EfusePlan.PROTECT ? (map.writeProtected(wrDisBit(change)) ? 1 : 0)
+                    : map.value(EfuseField.valueOf(change.name()));
+            if ((now & change.to()) != change.to()) {
+                throw new ProvisioningException(ErrorCode.DEVICE_EFUSE_BURN_FAILED, "The eFuse " + change.name()
+                        + " of the ESP32-C3 on " + wire.path() + " did not read back as burnt.",
+                        String.format("%s read 0x%X, expected 0x%X (phase %d)", change.name(), now, change.to(), phase),
+                        null);
+            }
+        }
+    }
+
+    static int wrDisBit(EfusePlan.Change change) {
+        return Integer.parseInt(change.name().substring("WR_DIS[".length(), change.name().length() - 1));
+    }
+
+    @Override
+    public LockEvidence verifyLocked(LockLevel level) throws ProvisioningException {
+        EfusePlan.requirePermanent(level, wire.path());
+        List<String> observations = new ArrayList<>();
+        boolean fusesLocked;
+        try {
+            ensureSynced();
+            fusesLocked = observeFuses(efuses.read(), observations);
+            rom.flashEnd(true);
+            observations.add("FLASH_END reboot -> OK, the chip restarts");
+        } catch (ProvisioningException silentAlready) {
+            if (silentAlready.code() != ErrorCode.DEVICE_NOT_RESPONDING) {
+                throw silentAlready;
+            }
+            observations.add("SYNC before the reboot -> no answer: eFuses not readable now");
+            fusesLocked = lockedMap != null && observeFuses(lockedMap, observations);
+            if (lockedMap != null) {
+                observations.add("(eFuse values above as read back at the end of the lock on this link)");
+            }
+        }
+        synced = false;
+        keySlot.chipRebooted();
+        pause(options.resetSettle().toMillis());
+        int bootBytes = client.drain(options.resetSettle());
+        boolean silent = loaderSilent();
+        observations.add("after the reboot: " + bootBytes + " bytes of boot text, SYNC x" + options.syncAttempts()
+                + (silent ? " -> no answer (ROM download mode disabled)" : " -> answered (download mode still on)"));
+        boolean locked = fusesLocked && silent;
+        log.info("{}: lock {} verified: {}", wire.path(), locked ? "is" : "is NOT", observations);
+        return new LockEvidence(level, locked, observations);
+    }
+
+    private boolean observeFuses(EfuseSnapshot map, List<String> observations) throws ProvisioningException {
+        for (EfuseField field : List.of(EfuseField.DIS_PAD_JTAG, EfuseField.DIS_USB_JTAG, EfuseField.SOFT_DIS_JTAG,
+                EfuseField.DIS_DOWNLOAD_MODE, EfuseField.SECURE_BOOT_EN, EfuseField.RD_DIS)) {
+            observations.add(String.format("%s = 0x%X", field, map.value(field)));
+        }
+        observations.add(String.format("WR_DIS = 0x%08X", map.block0()[0]));
+        EfusePlan remaining = EfusePlan.plan(LockLevel.PERMANENT, map, options.requireSecureBoot(), wire.path());
+        remaining.changes().forEach(c -> observations.add("NOT burnt: " + c.name()));
+        return remaining.isEmpty();
+    }
+
+    private boolean loaderSilent() throws ProvisioningException {
+        try {
+            rom.sync();
+            synced = true;
+            return false;
+        } catch (ProvisioningException e) {
+            if (e.code() == ErrorCode.DEVICE_NOT_RESPONDING || e.code() == ErrorCode.DEVICE_PROTOCOL_ERROR) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** The eFuse map read back at the end of {@link #lockDebug}, or null before. */
+    EfuseSnapshot lockedMap() {
+        return lockedMap;
+    }
+
+    @Override
+    public void close() {
+        wire.close();
+    }
+
+    private void ensureSynced() throws ProvisioningException {
+        if (!synced) {
+            client.discardInput();
+            rom.sync();
+            synced = true;
+        }
+    }
+
+    private static void pause(long millis) throws ProvisioningException {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProvisioningException(ErrorCode.INTERRUPTED, "The station was interrupted while the chip rebooted.",
+                    null, e);
+        }
+    }
+}
