@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.app.HallmarkMain;
 import dev.hallmark.app.cli.ExitCode;
+import dev.hallmark.app.process.ChildJvm;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.hsm.softhsm.SoftHsmToken;

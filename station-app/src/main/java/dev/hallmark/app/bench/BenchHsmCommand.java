@@ -3,6 +3,7 @@ package dev.hallmark.app.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.app.cli.ExitCode;
+import dev.hallmark.app.process.ChildJvm;
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.engine.api.ErrorCode;

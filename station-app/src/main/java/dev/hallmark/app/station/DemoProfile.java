@@ -6,11 +6,15 @@ import dev.hallmark.engine.api.LockLevel;
 import dev.hallmark.engine.api.ProductProfile;
 import java.time.Duration;
 
-/** The product profile of the demo: an STM32F4 board, injected EC P-256 key, readout protection level 1. */
+/** The product profiles of the demo: an STM32F4 board, EC P-256 key, readout protection level 1. */
 public final class DemoProfile {
 
     public static final ProductProfile STM32F4 = new ProductProfile("demo-stm32f4", "STM32F4", KeySpec.EC_P256,
             KeyCustody.INJECTED, LockLevel.READOUT_PROTECTED, "HM-F4-", "Hallmark Demo", Duration.ofDays(3650));
+
+    /** The same board with a TPM 2.0 beside it: the key is born in the device's TPM (on-device custody). */
+    public static final ProductProfile STM32F4_TPM = new ProductProfile("demo-stm32f4-tpm", "STM32F4", KeySpec.EC_P256,
+            KeyCustody.ON_DEVICE, LockLevel.READOUT_PROTECTED, "HM-F4T-", "Hallmark Demo", Duration.ofDays(3650));
 
     private DemoProfile() {
     }

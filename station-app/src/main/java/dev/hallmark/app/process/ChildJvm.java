@@ -1,4 +1,4 @@
-package dev.hallmark.app.bench;
+package dev.hallmark.app.process;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -18,11 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A benchmark's child JVM, which runs the measurement with an environment this JVM cannot give itself (a token's
+ * A child JVM of the station, which runs a command with an environment this JVM cannot give itself (a token's
  * SOFTHSM2_CONF, a TPM's TPM2_PKCS11_STORE): its output is relayed line by line, its exit code returned, and it is
  * killed with everything it started if this JVM is interrupted or shut down.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
 
@@ -30,12 +30,12 @@ final class ChildJvm {
     }
 
     /** This JVM's java launcher. */
-    static Path java() {
+    public static Path java() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     /** The JVM options a child takes over: temporary directory, log directory under {@code dir}, logback file. */
-    static List<String> jvmOptions(Path dir) {
+    public static List<String> jvmOptions(Path dir) {
         List<String> jvm = new ArrayList<>(List.of("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-Dhallmark.log.dir=" + dir.resolve("logs")));
         String logback = System.getProperty("logback.configurationFile");
@@ -46,7 +46,7 @@ final class ChildJvm {
     }
 
     /** {@code java jvmOptions -cp classPath main args}. */
-    static List<String> command(List<String> jvmOptions, String mainClass, List<String> args) {
+    public static List<String> command(List<String> jvmOptions, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>(List.of(java().toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
@@ -59,7 +59,7 @@ final class ChildJvm {
      * {@code err} as it comes, and returns its exit code. Interrupted, it kills the child and what it started; if
      * the JVM is shut down meanwhile (Ctrl-C), it kills them too and then runs {@code atShutdown}.
      */
-    static int run(List<String> command, Map<String, String> environment, PrintWriter out, PrintWriter err,
+    public static int run(List<String> command, Map<String, String> environment, PrintWriter out, PrintWriter err,
                    Runnable atShutdown) throws ProvisioningException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
                 new java.io.File("/dev/null")));
@@ -68,26 +68,26 @@ final class ChildJvm {
         try {
             child = builder.start();
         } catch (IOException e) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the benchmark could not start its child process", e.toString(), e);
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the station could not start its child process", e.toString(), e);
         }
-        LOG.info("benchmark child started (pid {}): {}", child.pid(), String.join(" ", command));
+        LOG.info("child JVM started (pid {}): {}", child.pid(), String.join(" ", command));
         Thread killer = new Thread(() -> {
             kill(child);
             atShutdown.run();
-        }, "kill-bench-child");
+        }, "kill-child-jvm");
         Runtime.getRuntime().addShutdownHook(killer);
-        Thread errors = new Thread(() -> relay(child.getErrorStream(), err), "bench-child-stderr");
+        Thread errors = new Thread(() -> relay(child.getErrorStream(), err), "child-jvm-stderr");
         errors.setDaemon(true);
         errors.start();
         try {
             relay(child.getInputStream(), out);
             int exit = child.waitFor();
             errors.join(TimeUnit.SECONDS.toMillis(5));
-            LOG.info("benchmark child ended with exit code {}", exit);
+            LOG.info("child JVM ended with exit code {}", exit);
             return exit;
         } catch (UncheckedIOException e) {
             kill(child);
-            throw new ProvisioningException(ErrorCode.INTERNAL, "the benchmark child's output could not be read",
+            throw new ProvisioningException(ErrorCode.INTERNAL, "the child JVM's output could not be read",
                     e.getCause().toString(), e);
         } catch (InterruptedException e) {
             kill(child);
@@ -96,7 +96,7 @@ final class ChildJvm {
             try {
                 Runtime.getRuntime().removeShutdownHook(killer);
             } catch (IllegalStateException shuttingDown) {
-                LOG.debug("JVM shutting down; the hook stops the benchmark child");
+                LOG.debug("JVM shutting down; the hook stops the child JVM");
             }
         }
     }
