@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -50,6 +51,12 @@ public final class HallmarkProcess {
     }
 
     static Result run(Path dataDir, String... args) throws IOException, InterruptedException {
+        return run(dataDir, Map.of(), args);
+    }
+
+    /** As {@link #run(Path, String...)} with {@code environment} added to the process's. */
+    static Result run(Path dataDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         Path target = Path.of("target").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", target.resolve("station-app.jar") + ":" + target.resolve("lib") + "/*",
@@ -60,6 +67,7 @@ public final class HallmarkProcess {
         pb.environment().remove("DISPLAY");
         pb.environment().remove("WAYLAND_DISPLAY");
         pb.environment().remove("HALLMARK_DATA_DIR");
+        pb.environment().putAll(environment);
         Path out = Files.createTempFile("hallmark-out", ".txt");
         Path err = Files.createTempFile("hallmark-err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);

@@ -8,7 +8,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
@@ -44,7 +47,8 @@ final class CertificationRequestVerifier {
         boolean valid;
         try {
             // by name, not by OID: the JDK's EC KeyFactory does not answer to the id-ecPublicKey OID
-            PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(publicKey.getEncoded()));
+            PublicKey key = KeyFactory.getInstance(keyAlgorithm(expected))
+                    .generatePublic(new X509EncodedKeySpec(publicKey.getEncoded()));
             ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().build(key);
             valid = request.isSignatureValid(verifier);
         } catch (IOException | GeneralSecurityException | OperatorCreationException | PKCSException e) {
@@ -56,16 +60,35 @@ final class CertificationRequestVerifier {
         return publicKey;
     }
 
+    private static String keyAlgorithm(KeySpec spec) {
+        return switch (spec) {
+            case EC_P256, EC_P384 -> "EC";
+            case ED25519 -> "Ed25519";
+            case RSA_2048, RSA_3072 -> "RSA";
+        };
+    }
+
+    /** The request's key must be the profile's: curve for EC, no parameters for Ed25519, modulus size for RSA. */
     private static void checkKeySpec(SubjectPublicKeyInfo publicKey, KeySpec expected) throws ProvisioningException {
-        ASN1ObjectIdentifier curve = ECNamedCurveTable.getOID(expected.curveOrSize());
-        if (curve == null) {
-            throw rejected("the embedded CA does not issue for key spec " + expected, null, null);
-        }
-        boolean ecKey = X9ObjectIdentifiers.id_ecPublicKey.equals(publicKey.getAlgorithm().getAlgorithm());
-        if (!ecKey || !curve.equals(publicKey.getAlgorithm().getParameters())) {
+        AlgorithmIdentifier algorithm = publicKey.getAlgorithm();
+        boolean matches = switch (expected) {
+            case EC_P256, EC_P384 -> X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm.getAlgorithm())
+                    && ECNamedCurveTable.getOID(expected.curveOrSize()).equals(algorithm.getParameters());
+            case ED25519 -> EdECObjectIdentifiers.id_Ed25519.equals(algorithm.getAlgorithm());
+            case RSA_2048, RSA_3072 -> PKCSObjectIdentifiers.rsaEncryption.equals(algorithm.getAlgorithm())
+                    && rsaModulusBits(publicKey) == Integer.parseInt(expected.curveOrSize());
+        };
+        if (!matches) {
             throw rejected("the certificate request's key is not the " + expected + " key the product profile asks for",
-                    "key algorithm " + publicKey.getAlgorithm().getAlgorithm()
-                            + " parameters " + publicKey.getAlgorithm().getParameters(), null);
+                    "key algorithm " + algorithm.getAlgorithm() + " parameters " + algorithm.getParameters(), null);
+        }
+    }
+
+    private static int rsaModulusBits(SubjectPublicKeyInfo publicKey) {
+        try {
+            return RSAPublicKey.getInstance(publicKey.parsePublicKey()).getModulus().bitLength();
+        } catch (IOException | IllegalArgumentException e) {
+            return -1;
         }
     }
 

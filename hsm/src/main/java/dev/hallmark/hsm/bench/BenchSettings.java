@@ -22,11 +22,13 @@ public record BenchSettings(Duration warmup, Duration round, int rounds, List<In
     }
 
     /**
-     * 2 s warm-up of each loop (the JIT compiles the store's longer path too), then eight alternating rounds of
-     * 1 s per loop, with 1 and 2 threads: about 20 s per case. Many short alternating rounds average out the noise
-     * of a shared machine better than a few long ones.
+     * 6 s warm-up of each loop, then eight alternating rounds of 1 s per loop, with 1 and 2 threads: about 30 s per
+     * case. The warm-up is long because the store's path (public-key decoding, DER signatures, its session-key
+     * bookkeeping) runs interpreted or C1-compiled for the first several thousand units; measured after a 2 s
+     * warm-up it showed a ratio of 0.75 that was the JIT, not the store (docs/performance.md). Many short
+     * alternating rounds average out the noise of a shared machine better than a few long ones.
      */
     public static BenchSettings standard() {
-        return new BenchSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 8, List.of(1, 2));
+        return new BenchSettings(Duration.ofSeconds(6), Duration.ofSeconds(1), 8, List.of(1, 2));
     }
 }

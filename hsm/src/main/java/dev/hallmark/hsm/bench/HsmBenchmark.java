@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xipki.pkcs11.wrapper.Session;
@@ -61,6 +62,12 @@ public final class HsmBenchmark {
     /** Runs every target with every thread count of {@code settings}; one result per (target, threads). */
     public static List<BenchResult> run(List<BenchTarget> targets, BenchSettings settings)
             throws ProvisioningException {
+        return run(targets, settings, result -> { });
+    }
+
+    /** As {@link #run(List, BenchSettings)}, handing each result to {@code onResult} as soon as its case ends. */
+    public static List<BenchResult> run(List<BenchTarget> targets, BenchSettings settings,
+                                        Consumer<BenchResult> onResult) throws ProvisioningException {
         List<BenchResult> results = new ArrayList<>();
         for (BenchTarget target : targets) {
             for (int threads : settings.threads()) {
@@ -82,6 +89,7 @@ public final class HsmBenchmark {
                         store.units(), bare.units(), store.cpuMicrosPerUnit(), bare.cpuMicrosPerUnit());
                 LOG.info("{}", result.line());
                 results.add(result);
+                onResult.accept(result);
             }
         }
         return results;

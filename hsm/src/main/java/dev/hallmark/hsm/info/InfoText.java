@@ -42,7 +42,8 @@ public final class InfoText {
         for (MechanismInfo mechanism : token.mechanisms()) {
             String sizes = mechanism.minKeySize() == 0 && mechanism.maxKeySize() == 0 ? ""
                     : " keys " + mechanism.minKeySize() + "-" + mechanism.maxKeySize();
-            lines.add("    " + mechanism.name() + sizes + ": " + String.join(" ", mechanism.flags()));
+            lines.add("    " + mechanism.name() + sizes + ": " + String.join(" ", mechanism.flags())
+                    + (mechanism.flagsReliable() ? "" : " (flags unreliable: the module set undefined bits)"));
         }
     }
 

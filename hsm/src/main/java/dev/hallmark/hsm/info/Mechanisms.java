@@ -9,6 +9,12 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_EC_F_P;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_EC_OID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_EC_UNCOMPRESS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_ENCRYPT;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_EXTENSION;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_MESSAGE_DECRYPT;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_MESSAGE_ENCRYPT;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_MESSAGE_SIGN;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_MESSAGE_VERIFY;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_MULTI_MESSAGE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_GENERATE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_GENERATE_KEY_PAIR;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_HW;
@@ -21,7 +27,9 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_WRAP;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.xipki.pkcs11.wrapper.PKCS11Constants;
 import org.xipki.pkcs11.wrapper.Token;
@@ -55,15 +63,36 @@ final class Mechanisms {
     private Mechanisms() {
     }
 
-    static List<MechanismInfo> of(Token token) {
+    /**
+     * The token's mechanisms; flags are read into zeroed memory where the module can be reached so (see
+     * {@link ZeroedMechanismInfo}), else taken from the wrapper and marked unreliable if they hold undefined bits.
+     */
+    static List<MechanismInfo> of(Token token, Path module) {
+        Optional<ZeroedMechanismInfo> zeroed = ZeroedMechanismInfo.of(module);
+        long slotId = token.getSlot().getSlotID();
         List<MechanismInfo> mechanisms = new ArrayList<>();
         for (long code : token.getMechanismList()) {
             org.xipki.pkcs11.wrapper.MechanismInfo info = token.getMechanismInfo(code);
-            long flags = info == null ? 0 : info.getFlags();
-            mechanisms.add(new MechanismInfo(code, name(code), info == null ? 0 : info.getMinKeySize(),
-                    info == null ? 0 : info.getMaxKeySize(), flagNames(flags)));
+            if (info == null) {
+                mechanisms.add(new MechanismInfo(code, name(code), 0, 0, List.of(), false));
+                continue;
+            }
+            Optional<Long> exact = zeroed.flatMap(z -> z.flags(slotId, code));
+            long flags = exact.orElse(info.getFlags());
+            mechanisms.add(new MechanismInfo(code, name(code), info.getMinKeySize(), info.getMaxKeySize(),
+                    flagNames(flags), exact.isPresent() || definedOnly(flags)));
         }
         return mechanisms;
+    }
+
+    /** No bit set that PKCS#11 leaves undefined for mechanisms. */
+    static boolean definedOnly(long flags) {
+        long defined = CKF_EXTENSION | CKF_MESSAGE_ENCRYPT | CKF_MESSAGE_DECRYPT | CKF_MESSAGE_SIGN | CKF_MESSAGE_VERIFY
+                | CKF_MULTI_MESSAGE;
+        for (long bit : FLAGS.keySet()) {
+            defined |= bit;
+        }
+        return (flags & ~defined) == 0;
     }
 
     static String name(long code) {

@@ -70,10 +70,9 @@ public final class Pkcs11Inspector {
     public static TokenInfo token(SharedModule shared, Token token) throws ProvisioningException {
         try {
             org.xipki.pkcs11.wrapper.TokenInfo info = token.getTokenInfo();
-            // the slot's CKF_HW_SLOT decides; a mechanism's CKF_HW is shown but not trusted: SoftHSM 2.6.1 sets its
-            // CBC_PAD mechanisms' flags with |= on the caller's uninitialised struct, so "hw" comes and goes there
+            // the slot's CKF_HW_SLOT decides whether the token is hardware; a mechanism's CKF_HW is only shown
             boolean hardware = token.getSlot().getSlotInfo().isHwSlot();
-            List<MechanismInfo> mechanisms = Mechanisms.of(token);
+            List<MechanismInfo> mechanisms = Mechanisms.of(token, shared.path());
             boolean initialized = info.hasFlagBit(CKF_TOKEN_INITIALIZED);
             long sessions = info.getSessionCount();
             return new TokenInfo(token.getSlot().getSlotID(), info.getLabel().trim(), info.getSerialNumber().trim(),

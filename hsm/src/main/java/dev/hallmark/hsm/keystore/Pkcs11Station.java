@@ -32,6 +32,7 @@ public final class Pkcs11Station implements AutoCloseable {
     private final SessionPool pool;
     private final PinSource ownedPin;
     private final Pkcs11DeviceKeyStore keyStore;
+    private final TokenTraits traits;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Pkcs11Station(SharedModule module, SessionPool pool, TokenTraits traits, PinSource ownedPin) {
@@ -39,6 +40,7 @@ public final class Pkcs11Station implements AutoCloseable {
         this.pool = pool;
         this.ownedPin = ownedPin;
         this.keyStore = new Pkcs11DeviceKeyStore(pool, traits);
+        this.traits = traits;
     }
 
     /**
@@ -88,6 +90,11 @@ public final class Pkcs11Station implements AutoCloseable {
             module.release();
             throw e;
         }
+    }
+
+    /** Whether several sessions may work on the token at once (not so for tpm2-pkcs11). */
+    public boolean concurrentSessions() {
+        return traits.concurrentSessions();
     }
 
     /** The engine's DeviceKeyStore and KeyWrapper on this token. */

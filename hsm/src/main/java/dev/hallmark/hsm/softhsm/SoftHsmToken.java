@@ -1,22 +1,14 @@
 package dev.hallmark.hsm.softhsm;
 
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKU_SO;
-
-import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.hsm.pkcs11.ModuleRegistry;
-import dev.hallmark.hsm.pkcs11.Pkcs11Errors;
 import dev.hallmark.hsm.pkcs11.SharedModule;
 import dev.hallmark.hsm.pkcs11.Slots;
-import java.nio.charset.StandardCharsets;
+import dev.hallmark.hsm.pkcs11.TokenInitializer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xipki.pkcs11.wrapper.PKCS11Exception;
-import org.xipki.pkcs11.wrapper.Session;
-import org.xipki.pkcs11.wrapper.Slot;
 
 /**
  * The embedded default HSM: a SoftHSM2 token kept in the station's data directory. The token is initialised
@@ -25,7 +17,6 @@ import org.xipki.pkcs11.wrapper.Slot;
 public final class SoftHsmToken {
 
     private static final Logger LOG = LoggerFactory.getLogger(SoftHsmToken.class);
-    private static final int LABEL_BYTES = 32;
 
     private SoftHsmToken() {
     }
@@ -48,28 +39,12 @@ public final class SoftHsmToken {
     /** Writes the configuration, then initialises the token on SoftHSM2's free slot and sets its user PIN. */
     public static void initialize(Path module, Path dataDir, String label, char[] soPin, char[] userPin)
             throws ProvisioningException {
-        char[] paddedLabel = paddedLabel(label);
+        TokenInitializer.paddedLabel(label);
         SoftHsmConfig.requireEnvironment(dataDir, System::getenv);
         SoftHsmConfig.write(dataDir);
         SharedModule shared = ModuleRegistry.acquire(module);
         try {
-            if (Slots.tokenByLabel(shared, label).isPresent()) {
-                throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
-                        "A SoftHSM2 token labelled '" + label + "' already exists in " + dataDir + ".");
-            }
-            Slot slot = Slots.freeSlot(shared).orElseThrow(() -> new ProvisioningException(
-                    ErrorCode.HSM_TOKEN_NOT_FOUND, "SoftHSM2 offers no free slot for a new token in " + dataDir + "."));
-            String subject = "The SoftHSM2 token '" + label + "'";
-            try {
-                shared.module().getPKCS11Module().C_InitToken(slot.getSlotID(), soPin, paddedLabel, true);
-            } catch (iaik.pkcs.pkcs11.wrapper.PKCS11Exception e) {
-                throw Pkcs11Errors.map(shared.module().convertException(e), subject, "be initialised");
-            }
-            try {
-                setUserPin(slot, soPin, userPin);
-            } catch (PKCS11Exception e) {
-                throw Pkcs11Errors.map(e, subject, "set its user PIN");
-            }
+            TokenInitializer.initialize(shared, "SoftHSM2 token", label, soPin, userPin);
             LOG.info("Initialised SoftHSM2 token '{}' in {}", label, dataDir);
         } finally {
             shared.release();
@@ -96,32 +71,5 @@ public final class SoftHsmToken {
         } finally {
             shared.release();
         }
-    }
-
-    private static void setUserPin(Slot slot, char[] soPin, char[] userPin) throws PKCS11Exception {
-        Session session = slot.getToken().openSession(true);
-        try {
-            session.login(CKU_SO, soPin);
-            try {
-                session.initPIN(userPin);
-            } finally {
-                session.logout();
-            }
-        } finally {
-            session.closeSession();
-        }
-    }
-
-    /** PKCS#11 labels are 32 bytes, blank-padded. */
-    static char[] paddedLabel(String label) {
-        int bytes = label == null ? 0 : label.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes == 0 || bytes > LABEL_BYTES || !label.strip().equals(label)) {
-            throw new IllegalArgumentException("a token label has 1 to 32 bytes and no surrounding blanks: '"
-                    + label + "'");
-        }
-        char[] padded = new char[label.length() + LABEL_BYTES - bytes];
-        Arrays.fill(padded, ' ');
-        label.getChars(0, label.length(), padded, 0);
-        return padded;
     }
 }

@@ -46,6 +46,13 @@ class InspectorIT {
                     assertThat(m.name()).isEqualTo("CKM_ECDSA");
                     assertThat(m.flags()).contains("sign", "verify").doesNotContain("hw");
                     assertThat(m.maxKeySize()).isGreaterThanOrEqualTo(384);
+                    assertThat(m.flagsReliable()).isTrue();
+                });
+        assertThat(token.mechanisms()).filteredOn(m -> m.name().equals("CKM_AES_CBC_PAD")).singleElement()
+                .as("SoftHSM 2.6.1 ORs CKM_AES_CBC_PAD's flags into the caller's struct: read into zeroed memory")
+                .satisfies(m -> {
+                    assertThat(m.flags()).containsExactly("encrypt", "decrypt");
+                    assertThat(m.flagsReliable()).isTrue();
                 });
 
         try (Pkcs11Station station = Pkcs11Station.open(SoftHsmFixture.module(), label, SoftHsmFixture.userPin())) {

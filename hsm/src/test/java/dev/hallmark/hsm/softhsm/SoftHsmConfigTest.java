@@ -1,5 +1,7 @@
 package dev.hallmark.hsm.softhsm;
 
+import dev.hallmark.hsm.pkcs11.TokenInitializer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,10 +57,10 @@ class SoftHsmConfigTest {
 
     @Test
     void labelsArePaddedToThirtyTwoBytes() {
-        assertThat(new String(SoftHsmToken.paddedLabel("station"))).isEqualTo(String.format("%-32s", "station"));
-        assertThat(SoftHsmToken.paddedLabel("Prüfplatz")).hasSize(31);   // 'ü' takes two bytes
-        assertThatThrownBy(() -> SoftHsmToken.paddedLabel("x".repeat(33))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SoftHsmToken.paddedLabel(" padded")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SoftHsmToken.paddedLabel("")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new String(TokenInitializer.paddedLabel("station"))).isEqualTo(String.format("%-32s", "station"));
+        assertThat(TokenInitializer.paddedLabel("Prüfplatz")).hasSize(31);   // 'ü' takes two bytes
+        assertThatThrownBy(() -> TokenInitializer.paddedLabel("x".repeat(33))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TokenInitializer.paddedLabel(" padded")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TokenInitializer.paddedLabel("")).isInstanceOf(IllegalArgumentException.class);
     }
 }

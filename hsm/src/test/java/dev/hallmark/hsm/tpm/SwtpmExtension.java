@@ -1,5 +1,7 @@
 package dev.hallmark.hsm.tpm;
 
+import dev.hallmark.hsm.swtpm.SwtpmToken;
+
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

@@ -1,5 +1,7 @@
 package dev.hallmark.hsm.tpm;
 
+import dev.hallmark.hsm.swtpm.SwtpmToken;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.hsm.bench.BenchResult;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.app.HallmarkMain;
 import dev.hallmark.app.cli.ExitCode;
+import dev.hallmark.app.process.ChildJvm;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.hsm.softhsm.SoftHsmToken;
@@ -116,15 +117,9 @@ public final class BenchCaCommand implements Callable<Integer> {
             List<String> args = new ArrayList<>(commandPath(spec));
             args.addAll(settings.toArgs());
             args.addAll(List.of("--inside", "--workspace", dir.toString()));
-            List<String> jvm = new ArrayList<>(List.of("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                    "-Dhallmark.log.dir=" + dir.resolve("logs")));
-            String logback = System.getProperty("logback.configurationFile");
-            if (logback != null) {
-                jvm.add("-Dlogback.configurationFile=" + logback);
-            }
-            List<String> command = NamespacedChild.command(ip, Path.of(System.getProperty("java.home"), "bin", "java"),
-                    jvm, System.getProperty("java.class.path"), childMainClass(spec), args);
-            return NamespacedChild.run(command, Map.of("SOFTHSM2_CONF", EmbeddedCaSetup.softHsmConf(dir).toString(),
+            List<String> command = NamespacedChild.command(ip, ChildJvm.java(), ChildJvm.jvmOptions(dir),
+                    System.getProperty("java.class.path"), childMainClass(spec), args);
+            return ChildJvm.run(command, Map.of("SOFTHSM2_CONF", EmbeddedCaSetup.softHsmConf(dir).toString(),
                     "HALLMARK_DATA_DIR", dir.toString()), spec.commandLine().getOut(), err, cleanUp);
         } finally {
             cleanUp.run();

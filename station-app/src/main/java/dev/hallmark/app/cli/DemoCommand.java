@@ -5,6 +5,7 @@ import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.DemoLot;
 import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.app.station.EmbeddedStation;
+import dev.hallmark.app.station.SimulatedDeviceTpm;
 import dev.hallmark.app.station.SimulatedVendor;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProductProfile;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,6 +53,14 @@ final class DemoCommand implements Callable<Integer> {
             description = "PKCS#11 module of the station token (default ${DEFAULT-VALUE}).")
     Path module;
 
+    @Option(names = "--custody", paramLabel = "KIND", defaultValue = "injected",
+            description = {"Where device keys are born: injected (station HSM, wrapped into the device) or",
+                "on-device (a TPM 2.0 beside each simulated board: swtpm + tpm2-pkcs11) (default ${DEFAULT-VALUE})."})
+    String custody;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--port", paramLabel = "PATH",
             description = "Use this serial port as a fixture instead of a simulated device (repeatable; one unit each).")
     List<String> ports;
@@ -62,6 +72,19 @@ final class DemoCommand implements Callable<Integer> {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
                     "--count must be at least 1 and --fixtures between 1 and " + MAX_FIXTURES);
         }
+        boolean onDevice = switch (custody) {
+            case "injected" -> false;
+            case "on-device" -> true;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--custody takes injected or on-device, not '" + custody + "'");
+        };
+        if (onDevice && ports != null) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--custody on-device simulates the boards' "
+                    + "TPMs and cannot be combined with --port");
+        }
+        if (onDevice && !SimulatedDeviceTpm.environmentSet()) {
+            return DemoWithTpm.run(spec, DataDir.resolve(dataDir));
+        }
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
         PrintStream out = System.out;
@@ -70,9 +93,10 @@ final class DemoCommand implements Callable<Integer> {
              DemoBench bench = ports != null ? DemoBench.ports(ports)
                      : DemoBench.simulated(fixtureCount, SimulatedVendor.transportKek(dir, station.hsm(), random,
                              out::println), random)) {
-            ProductProfile profile = DemoProfile.STM32F4;
+            ProductProfile profile = onDevice ? DemoProfile.STM32F4_TPM : DemoProfile.STM32F4;
             String stationId = station.config().station() != null ? station.config().station() : hostName();
-            DemoLot demoLot = new DemoLot(station, bench, profile, lot, stationId, clock);
+            DemoLot demoLot = new DemoLot(station, bench, profile, lot, stationId, clock,
+                    onDevice ? SimulatedDeviceTpm.tokens(bench.fixtures(), random) : null);
             LotJob job = listener -> demoLot.run(count, listener);
             UnitListener printer = new UnitLinePrinter(out);
             LotSummary summary = !headless && BenchWindowRun.possible()

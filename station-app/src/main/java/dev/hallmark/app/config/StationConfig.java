@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The station's configuration, read from {@code station.yaml} in the data directory; every section is
@@ -21,14 +22,25 @@ import java.nio.file.Path;
  *
  * @param station  the station's name in the audit records (default: the host name)
  * @param ca       the certificate authority (default: embedded)
+ * @param hsm      the station token (default: SoftHSM2 token "hallmark" in the data directory, PIN in
+ *                 secrets/hsm-pin)
+ * @param deviceTokens the device tokens at the fixtures for on-device custody, by fixture id (default: none)
  */
-public record StationConfig(String station, CaSection ca) {
+public record StationConfig(String station, CaSection ca, TokenSection hsm,
+                            @JsonProperty("device_tokens") Map<String, TokenSection> deviceTokens) {
 
     /** The file name inside the data directory. */
     public static final String FILE = "station.yaml";
 
     public StationConfig {
         ca = ca == null ? CaSection.EMBEDDED : ca;
+        hsm = hsm == null ? new TokenSection(null, null, null, null) : hsm;
+        deviceTokens = deviceTokens == null ? Map.of() : Map.copyOf(deviceTokens);
+    }
+
+    /** A configuration of the station's name and CA, with the default station token and no device tokens. */
+    public StationConfig(String station, CaSection ca) {
+        this(station, ca, null, null);
     }
 
     /** The configuration in {@code dataDir}, or the embedded default when there is none. */

@@ -1,6 +1,7 @@
 package dev.hallmark.app.station;
 
 import dev.hallmark.engine.api.ProductProfile;
+import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.UnitListener;
 import dev.hallmark.engine.workflow.LotRunner;
@@ -20,22 +21,31 @@ public final class DemoLot {
     private final String lot;
     private final String stationId;
     private final Clock clock;
+    private final DeviceTokens deviceTokens;
 
+    /** A lot whose device keys are injected into the devices. */
     public DemoLot(EmbeddedStation station, DemoBench bench, ProductProfile profile, String lot, String stationId,
                    Clock clock) {
+        this(station, bench, profile, lot, stationId, clock, null);
+    }
+
+    /** A lot whose device keys are injected or, with {@code deviceTokens} (else null), born in the devices' tokens. */
+    public DemoLot(EmbeddedStation station, DemoBench bench, ProductProfile profile, String lot, String stationId,
+                   Clock clock, DeviceTokens deviceTokens) {
         this.station = station;
         this.bench = bench;
         this.profile = profile;
         this.lot = lot;
         this.stationId = stationId;
         this.clock = clock;
+        this.deviceTokens = deviceTokens;
     }
 
     /** Provisions {@code count} units over the bench's fixtures, reporting progress to the listener. */
     public LotSummary run(int count, UnitListener listener) throws ProvisioningException {
         station.store().ensureLot(lot, profile.name(), clock.instant());
         StationParts parts = new StationParts(stationId, new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock), station.keys(), station.keys(),
-                station.issuer(), station.store(), clock);
+                station.issuer(), station.store(), clock, deviceTokens);
         UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, listener);
         return new LotRunner(workflow, lot, clock).run(bench.fixtures(), count, bench);
     }

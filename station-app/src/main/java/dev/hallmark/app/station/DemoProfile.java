@@ -6,7 +6,7 @@ import dev.hallmark.engine.api.LockLevel;
 import dev.hallmark.engine.api.ProductProfile;
 import java.time.Duration;
 
-/** The product profile of the demo: an STM32F4 board, injected EC P-256 key, readout protection level 1. */
+/** The product profiles of the demo: an STM32F4 board (injected key, or a TPM beside it) and an ESP32-C3 module. */
 public final class DemoProfile {
 
     public static final ProductProfile STM32F4 = new ProductProfile("demo-stm32f4", "STM32F4", KeySpec.EC_P256,
@@ -15,6 +15,10 @@ public final class DemoProfile {
     /** An ESP32-C3 module: injected EC P-256 key in the flash key slot, eFuses burnt (permanent lock). */
     public static final ProductProfile ESP32C3 = new ProductProfile("demo-esp32c3", "ESP32C3", KeySpec.EC_P256,
             KeyCustody.INJECTED, LockLevel.PERMANENT, "HM-C3-", "Hallmark Demo", Duration.ofDays(3650));
+
+    /** The same board with a TPM 2.0 beside it: the key is born in the device's TPM (on-device custody). */
+    public static final ProductProfile STM32F4_TPM = new ProductProfile("demo-stm32f4-tpm", "STM32F4", KeySpec.EC_P256,
+            KeyCustody.ON_DEVICE, LockLevel.READOUT_PROTECTED, "HM-F4T-", "Hallmark Demo", Duration.ofDays(3650));
 
     private DemoProfile() {
     }

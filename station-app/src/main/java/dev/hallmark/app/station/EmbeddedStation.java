@@ -10,8 +10,6 @@ import dev.hallmark.engine.port.AuditStore;
 import dev.hallmark.engine.port.CertificateIssuer;
 import dev.hallmark.hsm.keystore.Pkcs11DeviceKeyStore;
 import dev.hallmark.hsm.keystore.Pkcs11Station;
-import dev.hallmark.hsm.pkcs11.PinSource;
-import dev.hallmark.hsm.pkcs11.TokenSelector;
 import dev.hallmark.hsm.softhsm.SoftHsmToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +56,9 @@ public final class EmbeddedStation implements AutoCloseable {
     public static EmbeddedStation open(DataDir dir, Path pkcs11Module, SecureRandom random, Clock clock,
                                        Consumer<String> say) throws ProvisioningException {
         dir.create();
-        if (!Files.exists(dir.hsmPin()) && pkcs11Module.equals(SoftHsmToken.defaultModule())) {
+        StationConfig config = StationConfig.load(dir.root());
+        StationToken token = StationToken.of(config.hsm(), dir, pkcs11Module);
+        if (token.embedded() && !Files.exists(dir.hsmPin())) {
             char[] soPin = SecretFile.randomPin(random, PIN_LENGTH);
             char[] userPin = SecretFile.randomPin(random, PIN_LENGTH);
             try {
@@ -72,9 +72,9 @@ public final class EmbeddedStation implements AutoCloseable {
             say.accept("created SoftHSM2 token '" + TOKEN_LABEL + "' in " + dir.root().resolve("tokens")
                     + " (user PIN in " + dir.hsmPin() + ", mode 0600)");
         }
-        Pkcs11Station hsm = openToken(dir, pkcs11Module);
+        Pkcs11Station hsm = Pkcs11Station.open(token.module(), token.selector(), token.pin(),
+                Pkcs11Station.DEFAULT_POOL_SIZE);
         try {
-            StationConfig config = StationConfig.load(dir.root());
             CertificateIssuer ca = new IssuerFactory(dir.root(), clock, random)
                     .open(config.ca(), hsm.keyStore(), dir.ca(), say);
             CheckpointSigner auditSigner = StationAuditKey.signer(hsm.keyStore(), dir, say);
@@ -85,11 +85,6 @@ public final class EmbeddedStation implements AutoCloseable {
             hsm.close();
             throw e;
         }
-    }
-
-    private static Pkcs11Station openToken(DataDir dir, Path pkcs11Module) throws ProvisioningException {
-        return Pkcs11Station.open(pkcs11Module, TokenSelector.byLabel(TOKEN_LABEL), PinSource.file(dir.hsmPin()),
-                Pkcs11Station.DEFAULT_POOL_SIZE);
     }
 
     public DataDir dir() {

@@ -1,5 +1,10 @@
-package dev.hallmark.hsm.tpm;
+package dev.hallmark.hsm.swtpm;
 
+import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.hsm.pkcs11.ModuleRegistry;
+import dev.hallmark.hsm.pkcs11.SharedModule;
+import dev.hallmark.hsm.pkcs11.TokenInitializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,12 +32,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A software TPM 2.0 standing in for a device's TPM, as a PKCS#11 token: swtpm on two free local ports, a private
  * D-Bus session bus, tpm2-abrmd on that bus (without the resource manager tpm2_ptool runs out of object
- * contexts), and a tpm2-pkcs11 store with one token, all under one directory. {@link #close()} stops everything.
+ * contexts), and a tpm2-pkcs11 store whose token is made through PKCS#11, all under one directory. {@link #close()} stops everything.
  *
  * <p>tpm2-pkcs11 reads TPM2_PKCS11_TCTI, TPM2_PKCS11_STORE and DBUS_SESSION_BUS_ADDRESS from the environment of
  * the process that loads it, and Java cannot change its own environment: the process using the token gets
  * {@link #environment()} when it starts (the TPM integration tests run in their own failsafe execution whose
- * environment names {@code ${hallmark.it.dir}/tpm}, see {@link #forThisJvm()}).
+ * environment names {@code ${hallmark.it.dir}/tpm}, see {@link #forThisJvm(String)}).
  */
 public final class SwtpmToken implements AutoCloseable {
 
@@ -91,10 +96,37 @@ public final class SwtpmToken implements AutoCloseable {
         }
         wipe(token.dir);
         token.start();
+        try {
+            createToken(module(), label, token.soPin, token.userPin);
+        } catch (ProvisioningException e) {
+            token.close();
+            throw new IOException("the TPM token '" + label + "' could not be made: " + e.oneLine(), e);
+        }
         return token;
     }
 
-    /** A TPM in {@code dir} (created if missing, must be empty), for a child process started with {@link #environment()}. */
+    /**
+     * Makes the token {@code label} in the TPM's store through PKCS#11 (C_InitToken, C_InitPIN), so no PIN is
+     * ever a process argument. Runs in a JVM started with {@link #environment()}: tpm2-pkcs11 finds its store there.
+     */
+    public static void createToken(Path module, String label, char[] soPin, char[] userPin)
+            throws ProvisioningException {
+        if (System.getenv("TPM2_PKCS11_STORE") == null) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "TPM2_PKCS11_STORE is not set: a TPM token can "
+                    + "be made only by a process started with the software TPM's environment");
+        }
+        SharedModule shared = ModuleRegistry.acquire(module);
+        try {
+            TokenInitializer.initialize(shared, "TPM token", label, soPin, userPin);
+        } finally {
+            shared.release();
+        }
+    }
+
+    /**
+     * A TPM in {@code dir} (created if missing, must be empty) with an empty tpm2-pkcs11 store, for a child process
+     * started with {@link #environment()}, which makes its token with {@link #createToken}.
+     */
     public static SwtpmToken start(Path dir, String label) throws IOException, InterruptedException {
         SwtpmToken token = new SwtpmToken(dir, label);
         token.start();
@@ -113,10 +145,6 @@ public final class SwtpmToken implements AutoCloseable {
             // swtpm locks the user out after 3 wrong PINs otherwise; the wrong-PIN tests must not lock it
             awaitTool(List.of("tpm2_dictionarylockout", "-s", "-n", "1000", "-t", "0", "-l", "0"));
             run(List.of("tpm2_ptool", "init", "--path", dir.resolve("store").toString()));
-            // PINs on a command line are acceptable ONLY here: a test fixture with throwaway PINs made up for this
-            // run. Hallmark itself never passes a PIN as a process argument.
-            run(List.of("tpm2_ptool", "addtoken", "--pid=1", "--label=" + label, "--sopin=" + new String(soPin),
-                    "--userpin=" + new String(userPin), "--path", dir.resolve("store").toString()));
             started = true;
             LOG.info("swtpm token '{}' ready in {} (TPM on 127.0.0.1:{})", label, dir, serverPort);
         } finally {
