@@ -124,7 +124,10 @@ final class MemoryCommands {
         finishErase((n ^ BootloaderIo.xor(pages) ^ checksum) == 0, sectors);
     }
 
-    /** EXTENDED_ERASE: a 16-bit N-1 and N 16-bit sector numbers + XOR, or 0xFFFF + XOR for a mass erase. */
+    /**
+     * EXTENDED_ERASE: a 16-bit N-1 and N 16-bit sector numbers + XOR, or 0xFFFF + XOR for a mass erase. A count
+     * above the family's sector count is NACKed at once instead of waiting for up to 128 KiB of sector numbers.
+     */
     void extendedErase() throws IOException {
         if (!acceptCommand()) {
             return;
@@ -138,6 +141,10 @@ final class MemoryCommands {
             } else {
                 io.nack();
             }
+            return;
+        }
+        if (n + 1 > memory.family().sectorCount()) {
+            io.nack();
             return;
         }
         byte[] numbers = io.read(2 * (n + 1));

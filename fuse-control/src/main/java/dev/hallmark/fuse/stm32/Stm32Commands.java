@@ -32,7 +32,7 @@ final class Stm32Commands {
         }
     }
 
-    private static final int FLUSH_BYTES = 260;
+    private static final int FLUSH_BYTES = 1100;
 
     private final BootloaderWire transport;
     private final Stm32LinkOptions options;
@@ -172,8 +172,9 @@ final class Stm32Commands {
     }
 
     /**
-     * Fills whatever frame the bootloader may be in the middle of with 0xFF bytes (the longest, WRITE_MEMORY's,
-     * takes 258), so it ends that frame with a NACK and waits for a command again. 0xFF is safe everywhere: as a
+     * Fills whatever frame the bootloader may be in the middle of with 0xFF bytes (the longest: EXTENDED_ERASE of
+     * an L4's 512 pages, 1027 bytes; WRITE_MEMORY takes 258), so it ends that frame with a NACK and waits for a
+     * command again. 0xFF is safe everywhere: as a
      * command it fails its complement, as an address or length its checksum, and as flash data it programs
      * nothing. Then drops what came back.
      */
