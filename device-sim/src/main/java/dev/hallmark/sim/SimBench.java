@@ -24,6 +24,25 @@ public final class SimBench implements SimTargets.Running {
     private final List<Long> boardsPerFixture = new ArrayList<>();
     private final List<Pty> ptys = new ArrayList<>();
     private final List<SimulatedStm32> devices = new ArrayList<>();
+    private final List<Board> retired = new ArrayList<>();
+
+    /**
+     * A board as it left the bench (or is now): its UID and its readout protection level.
+     *
+     * @param fixture             the fixture it was on
+     * @param uid                 its 96-bit unique ID
+     * @param readoutProtection   0, 1 or 2
+     */
+    public record Board(int fixture, byte[] uid, int readoutProtection) {
+        public Board {
+            uid = uid.clone();
+        }
+
+        @Override
+        public byte[] uid() {
+            return uid.clone();
+        }
+    }
 
     private SimBench(Stm32Family family, byte[] kek, SecureRandom rng, SimTiming timing, FaultPlan faults) {
         this.faults = faults;
@@ -75,6 +94,15 @@ public final class SimBench implements SimTargets.Running {
         return SimulatedStm32.start(family, ptys.get(fixture), uid, kek, timing, injector);
     }
 
+    /** Every board that was on the bench, taken off or still on it, in the order they were taken off. */
+    public synchronized List<Board> history() {
+        List<Board> all = new ArrayList<>(retired);
+        for (int i = 0; i < devices.size(); i++) {
+            all.add(new Board(i, devices.get(i).uid(), devices.get(i).readoutProtectionLevel()));
+        }
+        return all;
+    }
+
     /** The faults the boards injected so far. */
     public FaultCounts faultCounts() {
         return faultCounts;
@@ -108,7 +136,9 @@ public final class SimBench implements SimTargets.Running {
      * @return the new board
      */
     public synchronized SimulatedStm32 replaceDevice(int index) throws IOException {
-        devices.get(index).close();
+        SimulatedStm32 leaving = devices.get(index);
+        leaving.close();
+        retired.add(new Board(index, leaving.uid(), leaving.readoutProtectionLevel()));
         SimulatedStm32 fresh = freshBoard(index);
         devices.set(index, fresh);
         log.debug("fixture {} ({}) has a fresh board", index, fresh.path());

@@ -1,6 +1,8 @@
 package dev.hallmark.engine.port;
 
 import dev.hallmark.engine.api.LockLevel;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +13,7 @@ import java.util.Objects;
  *
  * @param device       the device, e.g. {@code STM32F4 (0x413) on /dev/ttyUSB0}
  * @param level        the level planned
- * @param current      field name to its current value, as read from the device (hex or words)
+ * @param current      field name to its current value, as read from the device (hex or words), in reading order
  * @param changes      the changes, in the order they would be made
  * @param irreversible whether any change can never be undone (a part that can be neither read nor reflashed)
  */
@@ -38,7 +40,7 @@ public record LockPlan(String device, LockLevel level, Map<String, String> curre
     public LockPlan {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(level, "level");
-        current = Map.copyOf(current);
+        current = Collections.unmodifiableMap(new LinkedHashMap<>(current));
         changes = List.copyOf(changes);
     }
 
