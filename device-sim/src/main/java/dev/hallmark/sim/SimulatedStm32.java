@@ -22,6 +22,7 @@ public final class SimulatedStm32 implements AutoCloseable {
     private final SimTiming timing;
     private final Sleeper sleeper;
     private final FaultInjector faults;
+    private final WireMeter meter = new WireMeter();
     private final Object lifecycle = new Object();
     private PtyLine line;
     private Thread server;
@@ -66,8 +67,8 @@ public final class SimulatedStm32 implements AutoCloseable {
         synchronized (lifecycle) {
             PtyLine ptyLine = new PtyLine(pty);
             SerialLine faulty = new FaultyLine(ptyLine, faults, sleeper);
-            SerialLine wire = timing.byteNanos() > 0 ? new TimedLine(faulty, timing, sleeper) : faulty;
-            Stm32Bootloader bl = new Stm32Bootloader(memory, wire, timing, sleeper, faults);
+            SerialLine wire = meter.meter(timing.byteNanos() > 0 ? new TimedLine(faulty, timing, sleeper) : faulty);
+            Stm32Bootloader bl = new Stm32Bootloader(memory, wire, timing, meter.meter(sleeper), faults);
             Thread thread = new Thread(() -> serve(bl), "sim-" + memory.family().partName() + "-" + pty.slavePath());
             thread.setDaemon(true);
             line = ptyLine;
@@ -114,6 +115,11 @@ public final class SimulatedStm32 implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         powerOn();
+    }
+
+    /** Bytes and device delays of this board since it was powered, across resets. */
+    public WireMeter meter() {
+        return meter;
     }
 
     /** The path a client opens. */

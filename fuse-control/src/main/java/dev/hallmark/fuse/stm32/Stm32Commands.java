@@ -72,6 +72,25 @@ final class Stm32Commands {
                 "SYNC 0x7F -> no answer");
     }
 
+    /**
+     * The sync after a reset: one 0x7F per short poll until ACK or NACK, within the time {@link #sync()} would
+     * allow. Bytes sent while the bootloader boots are lost, not delayed, so a short poll finds it as soon as it
+     * listens.
+     */
+    int syncAfterReset(Duration poll) throws ProvisioningException {
+        long polls = Math.max(1, options.syncTimeout().multipliedBy(options.syncAttempts()).toNanos() / poll.toNanos());
+        for (long i = 0; i < polls; i++) {
+            transport.discardInput();
+            transport.write(new byte[] {(byte) Stm32Protocol.SYNC});
+            int reply = transport.read(poll);
+            if (reply == ACK || reply == NACK) {
+                return reply;
+            }
+        }
+        throw error(ErrorCode.DEVICE_NOT_RESPONDING, "The device on " + transport.path()
+                + " did not answer the bootloader sync after its reset.", "SYNC 0x7F after reset -> no answer");
+    }
+
     /** One 0x7F and its answer: ACK, NACK, another byte, or -1 if none came within the sync timeout. */
     int syncOnce() throws ProvisioningException {
         transport.discardInput();

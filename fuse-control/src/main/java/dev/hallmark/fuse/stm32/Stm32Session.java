@@ -2,6 +2,7 @@ package dev.hallmark.fuse.stm32;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ final class Stm32Session {
     static final int NACK_CONFIRMATIONS = 3;
     private static final int QUICK_SYNCS = 2;
     private static final int RECOVERY_ROUNDS = 3;
+    private static final Duration RESET_POLL = Duration.ofMillis(20);
 
     /** One exchange with the device. */
     @FunctionalInterface
@@ -177,11 +179,17 @@ final class Stm32Session {
         }
     }
 
-    /** After a reset: pause, then sync; a port that went away (USB bridge re-enumerated) is opened again. */
+    /**
+     * After a reset: pause, then sync with short polls; a port that went away (USB bridge re-enumerated) is
+     * opened again and synced the usual way.
+     */
     int reconnect() throws ProvisioningException {
         pause(options.resetSettle().toMillis());
         try {
-            return sync();
+            Duration poll = options.syncTimeout().compareTo(RESET_POLL) < 0 ? options.syncTimeout() : RESET_POLL;
+            int reply = commands.syncAfterReset(poll);
+            synced = true;
+            return reply;
         } catch (ProvisioningException notBack) {
             if (notBack.code() != ErrorCode.DEVICE_NOT_RESPONDING) {
                 throw notBack;
