@@ -51,8 +51,8 @@ public final class Stm32BootloaderLink implements TargetLink {
     @Override
     public DeviceInfo identify() throws ProvisioningException {
         session.ensureSynced();
-        info = session.retried("GET", commands::get);
-        target = lookUp(session.retried("GET_ID", commands::getId));
+        info = session.bootloaderInfo();
+        target = lookUp(session.productId());
         Optional<byte[]> uid = readUid();
         log.info("{}: {} (0x{}), bootloader 0x{}, {}", transport.path(), target.family(),
                 Integer.toHexString(target.productId()), Integer.toHexString(info.version()),
@@ -77,21 +77,9 @@ public final class Stm32BootloaderLink implements TargetLink {
      * would bind the identity to another device.
      */
     private Optional<byte[]> readUid() throws ProvisioningException {
-        Optional<byte[]> previous = session.read(target.uidAddress(), Stm32Target.UID_LENGTH);
-        for (int n = 0; previous.isPresent() && n < options.attempts(); n++) {
-            Optional<byte[]> again = session.read(target.uidAddress(), Stm32Target.UID_LENGTH);
-            if (again.isEmpty() || Arrays.equals(again.get(), previous.get())) {
-                return again;
-            }
-            log.info("{}: two UID reads differ, reading again", transport.path());
-            previous = again;
-        }
-        if (previous.isEmpty()) {
-            return previous;
-        }
-        throw new ProvisioningException(ErrorCode.DEVICE_RETRIES_EXHAUSTED, "The UID of the device on "
-                + transport.path() + " read differently every time.", "READ_MEMORY "
-                + Stm32Protocol.hex32(target.uidAddress()) + " -> differing data", null);
+        return session.agreed("READ_MEMORY " + Stm32Protocol.hex32(target.uidAddress()),
+                () -> session.read(target.uidAddress(), Stm32Target.UID_LENGTH),
+                (a, b) -> a.isPresent() == b.isPresent() && (a.isEmpty() || Arrays.equals(a.get(), b.get())));
     }
 
     @Override
@@ -246,8 +234,8 @@ public final class Stm32BootloaderLink implements TargetLink {
     private void ensureIdentified() throws ProvisioningException {
         session.ensureSynced();
         if (info == null || target == null) {
-            info = session.retried("GET", commands::get);
-            target = lookUp(session.retried("GET_ID", commands::getId));
+            info = session.bootloaderInfo();
+            target = lookUp(session.productId());
         }
     }
 

@@ -48,7 +48,7 @@ final class Stm32LockVerifier {
         } else {
             seen.add(new LockObservation(Kind.SYNC, "SYNC 0x7F", Stm32Protocol.describe(session.sync()), false));
         }
-        int productId = session.retried("GET_ID", session.commands()::getId);
+        int productId = session.productId();
         target = Stm32BootloaderLink.lookUp(productId, path);
         seen.add(new LockObservation(Kind.IDENTITY, "GET_ID", String.format("0x%04X (%s)", productId, target.family()),
                 false));
@@ -98,7 +98,7 @@ final class Stm32LockVerifier {
             return LockEvidence.of(LockLevel.PERMANENT, level2WriteAcked, seen);
         }
         seen.add(new LockObservation(Kind.SYNC, "SYNC 0x7F", Stm32Protocol.describe(reply), false));
-        int productId = session.retried("GET_ID", session.commands()::getId);
+        int productId = session.productId();
         target = Stm32BootloaderLink.lookUp(productId, path);
         seen.add(new LockObservation(Kind.IDENTITY, "GET_ID", String.format("0x%04X (%s)", productId, target.family()),
                 false));

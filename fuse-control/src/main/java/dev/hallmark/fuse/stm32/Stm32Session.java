@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * The bootloader exchanges with recovery. AN3155 leaves recovery to the host: after a timeout, a NACK of a later
  * frame or a byte out of protocol, the host must bring the bootloader back to waiting for a command. Here every
  * exchange is tried at most {@link Stm32LinkOptions#attempts()} times; between two tries the session drops
- * stale input, sends 0x7F (ACK: a reset device synced again; NACK: a synced one took it as a command), and if
- * the device stays silent fills any half-received frame with 0xFF and syncs again. A NACKed READ_MEMORY is
+ * stale input, fills any half-received frame with 0xFF, sends 0x7F (ACK: a reset device synced again; NACK: a
+ * synced one took it as a command) and checks with GET_ID that the bootloader is in step. A NACKed READ_MEMORY is
  * asked again before it counts as readout protection, so a NACK from line noise is not taken for a lock.
  */
 final class Stm32Session {
@@ -21,7 +21,6 @@ final class Stm32Session {
     private static final Logger log = LoggerFactory.getLogger(Stm32Session.class);
     /** Consecutive NACKed reads that count as readout protection. */
     static final int NACK_CONFIRMATIONS = 3;
-    private static final int QUICK_SYNCS = 2;
     private static final int RECOVERY_ROUNDS = 3;
     private static final Duration RESET_POLL = Duration.ofMillis(20);
 
@@ -111,6 +110,36 @@ final class Stm32Session {
     }
 
     /**
+     * An answer that carries no checksum (GET, GET_ID, READ_MEMORY data), asked until two answers in a row agree,
+     * so a reply changed by line noise is not taken for the device's word.
+     */
+    <T> T agreed(String what, Exchange<T> exchange, java.util.function.BiPredicate<T, T> same)
+            throws ProvisioningException {
+        T previous = retried(what, exchange);
+        for (int n = 0; n < options.attempts(); n++) {
+            T again = retried(what, exchange);
+            if (same.test(previous, again)) {
+                return again;
+            }
+            log.info("{}: two answers to {} differ, asking again", wire.path(), what);
+            previous = again;
+        }
+        throw new ProvisioningException(ErrorCode.DEVICE_RETRIES_EXHAUSTED, "The device on " + wire.path()
+                + " answered " + what + " differently every time.", what + " -> differing answers", null);
+    }
+
+    /** GET_ID until two answers agree. */
+    int productId() throws ProvisioningException {
+        return agreed("GET_ID", commands::getId, Integer::equals);
+    }
+
+    /** GET until two answers agree. */
+    Stm32Commands.BootloaderInfo bootloaderInfo() throws ProvisioningException {
+        return agreed("GET", commands::get, (a, b) -> a.version() == b.version()
+                && java.util.Arrays.equals(a.commands(), b.commands()));
+    }
+
+    /**
      * READ_MEMORY with recovery; empty only if the command byte was NACKed {@link #NACK_CONFIRMATIONS} times, with
      * a GET_ID between two tries proving the bootloader is in step (so a NACK is its answer to READ_MEMORY, not
      * to a byte it took for something else).
@@ -129,40 +158,29 @@ final class Stm32Session {
 
     /**
      * Brings the bootloader back to waiting for a command, and checks with a GET_ID that it is in step; false if
-     * it stays silent (then the next try would only wait again).
+     * it stays silent (then the next try would only wait again). The 0xFF flush comes before any 0x7F: a 0x7F
+     * landing in a half-received WRITE_MEMORY frame could complete it with a valid checksum and program 0x7F
+     * into flash, where 0xFF programs nothing.
      */
     boolean recover() throws ProvisioningException {
         recoveries++;
         for (int round = 0; round < RECOVERY_ROUNDS; round++) {
             drain();
-            if (!quickSync()) {
-                commands.flushFrame();
-                try {
-                    sync();
-                } catch (ProvisioningException silent) {
-                    if (!recoverable(silent)) {
-                        throw silent;
-                    }
-                    log.info("{}: no answer while re-syncing: {}", wire.path(), silent.rawDetail());
-                    return false;
+            commands.flushFrame();
+            try {
+                sync();
+            } catch (ProvisioningException silent) {
+                if (!recoverable(silent)) {
+                    throw silent;
                 }
+                log.info("{}: no answer while re-syncing: {}", wire.path(), silent.rawDetail());
+                return false;
             }
-            synced = true;
             if (inStep()) {
                 return true;
             }
         }
         return true;
-    }
-
-    private boolean quickSync() throws ProvisioningException {
-        for (int i = 0; i < QUICK_SYNCS; i++) {
-            int reply = commands.syncOnce();
-            if (reply == Stm32Protocol.ACK || reply == Stm32Protocol.NACK) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean inStep() throws ProvisioningException {

@@ -33,6 +33,7 @@ class Stm32FaultsIT {
 
     private static final Logger log = LoggerFactory.getLogger(Stm32FaultsIT.class);
     private static final byte[] KEK = new byte[32];
+    private static final int UNITS = 25;
     private static final Set<ErrorCode> DEVICE_CODES = EnumSet.of(ErrorCode.DEVICE_NOT_RESPONDING,
             ErrorCode.DEVICE_NACK, ErrorCode.DEVICE_PROTOCOL_ERROR, ErrorCode.DEVICE_RETRIES_EXHAUSTED,
             ErrorCode.DEVICE_ALREADY_LOCKED);
@@ -46,7 +47,7 @@ class Stm32FaultsIT {
         byte[] blob = new byte[600];
         new Random(3).nextBytes(blob);
         try (SimBench bench = SimBench.start(Stm32Family.F4, 1, KEK, new SecureRandom(), SimTiming.NONE, plan)) {
-            for (int unit = 0; unit < 40; unit++) {
+            for (int unit = 0; unit < UNITS; unit++) {
                 SimulatedStm32 device = unit == 0 ? bench.device(0) : bench.replaceDevice(0);
                 try (Stm32BootloaderLink link = Stm32BootloaderLink.open(device.path(), Stm32LockLevelsIT.FAST,
                         Clock.systemUTC())) {
@@ -73,7 +74,7 @@ class Stm32FaultsIT {
                 }
             }
             Map<FaultKind, Long> faults = bench.faultCounts().snapshot();
-            log.info("40 units with faults {}: {} passed, {} failed ({} read-back mismatches)", faults, passed, failed,
+            log.info("{} units with faults {}: {} passed, {} failed ({} read-back mismatches)", UNITS, faults, passed, failed,
                     readBackMismatches);
             assertThat(bench.faultCounts().total()).isPositive();
             assertThat(passed).as("most faults end in a successful retry").isGreaterThan(failed);
