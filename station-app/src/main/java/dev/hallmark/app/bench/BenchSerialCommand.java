@@ -5,10 +5,11 @@ import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.sim.Stm32Family;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,6 +27,9 @@ import picocli.CommandLine.Option;
             "byte time plus its own delays. One line per run on stdout:",
             "  target=stm32f4 baud=115200 per_unit_ms=X physical_min_ms=Y ratio=R bytes=B units=N"})
 public final class BenchSerialCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--target", paramLabel = "NAME", defaultValue = "stm32f4",
             description = "Simulated family: stm32f4 (default), stm32f1, stm32l4 (F1/L4: no key slot, lock only).")
@@ -54,7 +58,7 @@ public final class BenchSerialCommand implements Callable<Integer> {
                     "bench serial: --units must be at least 1, --warmup and --blob-bytes not negative, --baud at least 1200");
         }
         int blob = family.keySlotSector().isPresent() ? blobBytes : 0;
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         for (int baud : bauds) {
             List<SerialBenchRun.Unit> measured;
             try {
