@@ -47,26 +47,44 @@ final class MemoryCommands {
         io.send(reply);
     }
 
-    /** WRITE_MEMORY: address + XOR, then N-1, N bytes and the XOR of all of them; ACK once programmed. */
-    void write() throws IOException {
+    /**
+     * WRITE_MEMORY: address + XOR, then N-1, N bytes and the XOR of all of them; ACK once programmed.
+     *
+     * @return true if the write reprogrammed the option bytes, after which the part resets
+     */
+    boolean write() throws IOException {
         if (!acceptCommand()) {
-            return;
+            return false;
         }
         long address = io.readAddress();
         if (address < 0 || !memory.writable(address)) {
             io.nack();
-            return;
+            return false;
         }
         io.ack();
         int n = io.read();
         byte[] data = io.read(n + 1);
         int checksum = io.read();
-        if ((n ^ BootloaderIo.xor(data) ^ checksum) != 0 || !memory.write(address, data)) {
+        if ((n ^ BootloaderIo.xor(data) ^ checksum) != 0) {
             io.nack();
-            return;
+            return false;
+        }
+        if (memory.inOptionBytes(address, 1)) {
+            if (!memory.writeOptionBytes(address, data)) {
+                io.nack();
+                return false;
+            }
+            sleeper.pause(timing.optionBytesNanos());
+            io.ack();
+            return true;
+        }
+        if (!memory.write(address, data)) {
+            io.nack();
+            return false;
         }
         sleeper.pause(timing.programNanos(data.length));
         io.ack();
+        return false;
     }
 
     /** GO: address + XOR; true if the device jumped (the caller resets it, as no firmware is simulated). */
@@ -106,7 +124,10 @@ final class MemoryCommands {
         finishErase((n ^ BootloaderIo.xor(pages) ^ checksum) == 0, sectors);
     }
 
-    /** EXTENDED_ERASE: a 16-bit N-1 and N 16-bit sector numbers + XOR, or 0xFFFF + XOR for a mass erase. */
+    /**
+     * EXTENDED_ERASE: a 16-bit N-1 and N 16-bit sector numbers + XOR, or 0xFFFF + XOR for a mass erase. A count
+     * above the family's sector count is NACKed at once instead of waiting for up to 128 KiB of sector numbers.
+     */
     void extendedErase() throws IOException {
         if (!acceptCommand()) {
             return;
@@ -120,6 +141,10 @@ final class MemoryCommands {
             } else {
                 io.nack();
             }
+            return;
+        }
+        if (n + 1 > memory.family().sectorCount()) {
+            io.nack();
             return;
         }
         byte[] numbers = io.read(2 * (n + 1));

@@ -11,9 +11,11 @@ import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Standalone simulator: {@code SimMain --target stm32f4 --count N [--kek-file F]} prints {@code READY <path>} per
- * device on stdout, then serves until SIGTERM or until stdin closes (stdin on /dev/null is not watched). The KEK
- * file holds 32 raw bytes or 64 hex digits; without it a random KEK is used. Usage errors: one line, exit 2.
+ * Standalone simulator: {@code SimMain --target stm32f4 --count N [--kek-file F] [--baud B] [--faults SPEC]} prints
+ * {@code READY <path>} per device on stdout, then serves until SIGTERM or until stdin closes (stdin on /dev/null is
+ * not watched). The KEK file holds 32 raw bytes or 64 hex digits; without it a random KEK is used. {@code --baud}
+ * adds realistic wire and programming time ({@link SimTiming#realistic}); {@code --faults} takes a
+ * {@link FaultPlan} ({@code rate=0.05,seed=7,kinds=drop+nack}). Usage errors: one line, exit 2.
  */
 public final class SimMain {
 
@@ -36,7 +38,8 @@ public final class SimMain {
     }
 
     /** Parsed command line. */
-    record Options(Stm32Family family, int count, Path kekFile) {
+    record Options(String target, SimTargets.Starter starter, int count, Path kekFile, SimTiming timing,
+                   FaultPlan faults) {
     }
 
     /**
@@ -54,9 +57,9 @@ public final class SimMain {
             err.println("device-sim: " + e.getMessage());
             return USAGE;
         }
-        SimBench bench;
+        SimTargets.Running bench;
         try {
-            bench = SimBench.start(options.family(), options.count(), kek, rng, SimTiming.NONE);
+            bench = options.starter().start(options.count(), kek, rng, options.timing(), options.faults());
         } catch (IOException e) {
             err.println("device-sim: cannot open pseudo-terminals: " + e.getMessage());
             return 1;
@@ -81,24 +84,42 @@ public final class SimMain {
         String target = null;
         int count = 1;
         Path kekFile = null;
+        SimTiming timing = SimTiming.NONE;
+        FaultPlan faults = FaultPlan.NONE;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--target" -> target = required(args[i], value);
                 case "--count" -> count = count(required(args[i], value));
                 case "--kek-file" -> kekFile = Path.of(required(args[i], value));
+                case "--baud" -> timing = baud(required(args[i], value));
+                case "--faults" -> faults = FaultPlan.parse(required(args[i], value));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: --target stm32f4 --count N [--kek-file F]");
+                        + "; usage: --target " + String.join("|", SimTargets.names())
+                        + " --count N [--kek-file F] [--baud B] [--faults rate=R,seed=N,kinds=a+b]");
             }
             i++;
         }
+        String supported = String.join(", ", SimTargets.names());
         if (target == null) {
-            throw new IllegalArgumentException("--target is required (stm32f4, stm32f1 or stm32l4)");
+            throw new IllegalArgumentException("--target is required (" + supported + ")");
         }
         String name = target;
-        Stm32Family family = Stm32Family.ofTarget(name).orElseThrow(() -> new IllegalArgumentException(
-                "unsupported target " + name + "; supported: stm32f4, stm32f1, stm32l4"));
-        return new Options(family, count, kekFile);
+        SimTargets.Starter starter = SimTargets.starter(name).orElseThrow(() -> new IllegalArgumentException(
+                "unsupported target " + name + "; supported: " + supported));
+        return new Options(name, starter, count, kekFile, timing, faults);
+    }
+
+    private static SimTiming baud(String value) {
+        try {
+            int baud = Integer.parseInt(value);
+            if (baud >= 1200 && baud <= 4_000_000) {
+                return SimTiming.realistic(baud);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--baud must be a line speed from 1200 to 4000000, not " + value);
     }
 
     private static String required(String option, String value) {

@@ -18,6 +18,7 @@ public record SimTiming(int baudRate, boolean evenParity, Duration programPerKiB
                         Duration resetDelay) {
 
     private static final Duration MAX_NON_ERASE_DELAY = Duration.ofMillis(400);
+    private static final int OPTION_BYTES_ERASE_EQUIVALENT = 2048;
 
     /** Zero latency: every answer is written as soon as the request is complete. */
     public static final SimTiming NONE = new SimTiming(0, false, Duration.ZERO, Duration.ZERO, Duration.ZERO);
@@ -51,6 +52,15 @@ public record SimTiming(int baudRate, boolean evenParity, Duration programPerKiB
     /** Nanoseconds to program the given number of bytes. */
     public long programNanos(int bytes) {
         return programPerKiB.toNanos() * bytes / 1024;
+    }
+
+    /**
+     * Nanoseconds an option-byte change takes (READOUT_PROTECT, WRITE_PROTECT, a WRITE_MEMORY to the option
+     * bytes): the option sector is erased and programmed, about the erase time of 2 KiB (F1: t_ERASE 20-40 ms per
+     * page plus programming; F4 takes comparable time for an option-byte modification). The part resets after it.
+     */
+    public long optionBytesNanos() {
+        return eraseNanos(OPTION_BYTES_ERASE_EQUIVALENT);
     }
 
     /** Nanoseconds to erase the given number of bytes. */

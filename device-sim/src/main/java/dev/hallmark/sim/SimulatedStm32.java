@@ -21,12 +21,16 @@ public final class SimulatedStm32 implements AutoCloseable {
     private final Pty pty;
     private final SimTiming timing;
     private final Sleeper sleeper;
+    private final FaultInjector faults;
+    private final WireMeter meter = new WireMeter();
     private final Object lifecycle = new Object();
     private PtyLine line;
     private Thread server;
     private volatile Stm32Bootloader bootloader;
 
-    private SimulatedStm32(Stm32Memory memory, byte[] kek, Pty pty, SimTiming timing, Sleeper sleeper) {
+    private SimulatedStm32(Stm32Memory memory, byte[] kek, Pty pty, SimTiming timing, Sleeper sleeper,
+                           FaultInjector faults) {
+        this.faults = faults;
         this.memory = memory;
         this.kek = kek.clone();
         this.pty = pty;
@@ -43,10 +47,17 @@ public final class SimulatedStm32 implements AutoCloseable {
      */
     public static SimulatedStm32 start(Stm32Family family, Pty pty, byte[] uid, byte[] kek, SimTiming timing)
             throws IOException {
+        return start(family, pty, uid, kek, timing, FaultInjector.none());
+    }
+
+    /** As {@link #start(Stm32Family, Pty, byte[], byte[], SimTiming)}, with faults injected from the stream. */
+    static SimulatedStm32 start(Stm32Family family, Pty pty, byte[] uid, byte[] kek, SimTiming timing,
+                                FaultInjector faults) throws IOException {
         if (kek.length != 32) {
             throw new IllegalArgumentException("the transport KEK has 32 bytes, not " + kek.length);
         }
-        SimulatedStm32 device = new SimulatedStm32(new Stm32Memory(family, uid), kek, pty, timing, Sleeper.REAL);
+        SimulatedStm32 device = new SimulatedStm32(new Stm32Memory(family, uid), kek, pty, timing, Sleeper.REAL,
+                faults);
         pty.discardPending();
         device.powerOn();
         return device;
@@ -55,8 +66,9 @@ public final class SimulatedStm32 implements AutoCloseable {
     private void powerOn() {
         synchronized (lifecycle) {
             PtyLine ptyLine = new PtyLine(pty);
-            SerialLine wire = timing.byteNanos() > 0 ? new TimedLine(ptyLine, timing, sleeper) : ptyLine;
-            Stm32Bootloader bl = new Stm32Bootloader(memory, wire, timing, sleeper);
+            SerialLine faulty = new FaultyLine(ptyLine, faults, sleeper);
+            SerialLine wire = meter.meter(timing.byteNanos() > 0 ? new TimedLine(faulty, timing, sleeper) : faulty);
+            Stm32Bootloader bl = new Stm32Bootloader(memory, wire, timing, meter.meter(sleeper), faults);
             Thread thread = new Thread(() -> serve(bl), "sim-" + memory.family().partName() + "-" + pty.slavePath());
             thread.setDaemon(true);
             line = ptyLine;
@@ -105,6 +117,11 @@ public final class SimulatedStm32 implements AutoCloseable {
         powerOn();
     }
 
+    /** Bytes and device delays of this board since it was powered, across resets. */
+    public WireMeter meter() {
+        return meter;
+    }
+
     /** The path a client opens. */
     public String path() {
         return pty.path();
@@ -117,6 +134,16 @@ public final class SimulatedStm32 implements AutoCloseable {
     /** The 96-bit hardware unique ID. */
     public byte[] uid() {
         return memory.uid();
+    }
+
+    /** The option bytes as a debug probe would read them at the family's option-byte address. */
+    public byte[] optionBytes() {
+        return memory.optionBytes();
+    }
+
+    /** Whether the sector (page on F1 and L4) is write-protected. */
+    public boolean sectorWriteProtected(int sector) {
+        return memory.sectorWriteProtected(sector);
     }
 
     /** 0, 1 or 2, from the RDP option byte. */

@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The AN3155 system bootloader of one simulated STM32, independent of the transport: after reset it waits for
  * the 0x7F sync (other bytes are lost to autobaud), then reads command byte + complement and dispatches. With
- * readout protection active, memory commands are NACKed; the GET commands still answer. Protection changes
- * answer ACK, ACK and reset the device, which then waits for a new sync.
+ * readout protection active, memory commands are NACKed; the GET commands still answer. Protection changes and
+ * option-byte writes answer ACK, ACK and reset the device, which then waits for a new sync. At RDP level 2 the
+ * bootloader is disabled: it reads and ignores everything. Injected faults (a {@link FaultInjector}) may refuse
+ * a command or switch the device off.
  */
 final class Stm32Bootloader {
 
@@ -20,9 +22,15 @@ final class Stm32Bootloader {
     private final SimTiming timing;
     private final Sleeper sleeper;
     private final MemoryCommands memoryCommands;
+    private final FaultInjector faults;
     private volatile boolean synced;
 
     Stm32Bootloader(Stm32Memory memory, SerialLine line, SimTiming timing, Sleeper sleeper) {
+        this(memory, line, timing, sleeper, FaultInjector.none());
+    }
+
+    Stm32Bootloader(Stm32Memory memory, SerialLine line, SimTiming timing, Sleeper sleeper, FaultInjector faults) {
+        this.faults = faults;
         this.memory = memory;
         this.family = memory.family();
         this.io = new BootloaderIo(line);
@@ -46,6 +54,10 @@ final class Stm32Bootloader {
     /** Handles the next byte: a sync, or one complete command. */
     void step() throws IOException {
         int first = io.read();
+        if (memory.readoutLevel() == 2) {
+            log.trace("{}: RDP level 2, byte 0x{} ignored", family.partName(), Integer.toHexString(first));
+            return;
+        }
         if (!synced) {
             if (first == An3155.SYNC) {
                 synced = true;
@@ -62,6 +74,14 @@ final class Stm32Bootloader {
             io.nack();
             return;
         }
+        FaultKind fault = faults.beginCommand();
+        if (fault == FaultKind.NACK) {
+            io.nack();
+            return;
+        }
+        if (fault == FaultKind.DISCONNECT) {
+            throw new LineClosedException(family.partName() + " disconnected by an injected fault");
+        }
         dispatch(first);
     }
 
@@ -71,7 +91,11 @@ final class Stm32Bootloader {
             case An3155.GET_VERSION -> getVersion();
             case An3155.GET_ID -> getId();
             case An3155.READ_MEMORY -> memoryCommands.read();
-            case An3155.WRITE_MEMORY -> memoryCommands.write();
+            case An3155.WRITE_MEMORY -> {
+                if (memoryCommands.write()) {
+                    reset("an option-byte write");
+                }
+            }
             case An3155.ERASE -> memoryCommands.erase();
             case An3155.EXTENDED_ERASE -> memoryCommands.extendedErase();
             case An3155.GO -> {
@@ -122,6 +146,7 @@ final class Stm32Bootloader {
             io.nack();
             return;
         }
+        sleeper.pause(timing.optionBytesNanos());
         io.ack();
         reset("WRITE_PROTECT");
     }
@@ -133,6 +158,7 @@ final class Stm32Bootloader {
         }
         io.ack();
         memory.unprotectSectors();
+        sleeper.pause(timing.optionBytesNanos());
         io.ack();
         reset("WRITE_UNPROTECT");
     }
@@ -144,13 +170,14 @@ final class Stm32Bootloader {
         }
         io.ack();
         memory.protectReadout();
+        sleeper.pause(timing.optionBytesNanos());
         io.ack();
         reset("READOUT_PROTECT");
     }
 
     private void readoutUnprotect() throws IOException {
         io.ack();
-        sleeper.pause(timing.eraseNanos(family.flashSize()));
+        sleeper.pause(timing.optionBytesNanos() + timing.eraseNanos(family.flashSize()));
         memory.unprotectReadout();
         io.ack();
         reset("READOUT_UNPROTECT");

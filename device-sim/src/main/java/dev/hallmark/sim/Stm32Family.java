@@ -1,14 +1,13 @@
 package dev.hallmark.sim;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
  * The simulated STM32 families as their datasheets, reference manuals and ST AN2606 describe them: product id,
- * memory map, erase layout, option bytes and the bootloader's command set. F4 (STM32F405/407) is complete; F1
- * (medium density) and L4 (L47x/L48x) are close enough for probing and reading.
+ * memory map, erase layout, option bytes and the bootloader's command set: F4 (STM32F405/407), F1 (medium
+ * density: plain ERASE, RDP with complement, no level 2) and L4 (L47x/L48x: 2 KiB pages, RDP in FLASH_OPTR).
  */
 public enum Stm32Family {
 
@@ -210,25 +209,43 @@ public enum Stm32Family {
         return optionBytesBase;
     }
 
-    /** The option bytes as read at {@link #optionBytesBase()}, for an RDP byte and write-protected sectors. */
-    byte[] optionBytes(int rdp, BitSet writeProtected) {
+    /** Bytes of the option-byte area the bootloader reads and writes at {@link #optionBytesBase()}. */
+    public int optionBytesSize() {
+        return defaultOptionBytes.length;
+    }
+
+    /** The option bytes of a fresh part (RDP level 0, nothing write-protected). */
+    byte[] defaultOptionBytes() {
         byte[] bytes = new byte[defaultOptionBytes.length];
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) defaultOptionBytes[i];
         }
-        bytes[rdpOffset] = (byte) rdp;
-        if (rdpComplementOffset >= 0) {
-            bytes[rdpComplementOffset] = (byte) ~rdp;
-        }
-        if (nwrpOffset >= 0) {
-            int nwrp = 0x0FFF;
-            for (int s = writeProtected.nextSetBit(0); s >= 0 && s < 12; s = writeProtected.nextSetBit(s + 1)) {
-                nwrp &= ~(1 << s);
-            }
-            bytes[nwrpOffset] = (byte) nwrp;
-            bytes[nwrpOffset + 1] = (byte) (nwrp >> 8);
-        }
         return bytes;
+    }
+
+    /** Offset of the RDP byte in the option-byte area. */
+    public int rdpOffset() {
+        return rdpOffset;
+    }
+
+    /** Offset of the RDP complement byte (F1), or -1 where the family has none. */
+    int rdpComplementOffset() {
+        return rdpComplementOffset;
+    }
+
+    /** Offset of the 12-bit nWRP field (F4: bit clear = sector write-protected), or -1. */
+    int nwrpOffset() {
+        return nwrpOffset;
+    }
+
+    /** Whether RDP level 2 (0xCC, debug and bootloader disabled for good) exists: F4 and L4, not F1. */
+    public boolean hasReadoutLevel2() {
+        return this != F1;
+    }
+
+    /** Pages one write-protection bit covers: 4 on the F1 medium density, one sector elsewhere. */
+    int writeProtectGroup() {
+        return this == F1 ? 4 : 1;
     }
 
     /** The RDP option byte value of level 0 (0xAA; 0xA5 on F1). */
@@ -241,7 +258,7 @@ public enum Stm32Family {
         if ((rdp & 0xFF) == rdpLevel0) {
             return 0;
         }
-        return (rdp & 0xFF) == 0xCC && this != F1 ? 2 : 1;
+        return (rdp & 0xFF) == 0xCC && hasReadoutLevel2() ? 2 : 1;
     }
 
     /** The sector that holds the identity blob (docs/identity-blob.md), where the family has one. */

@@ -17,6 +17,7 @@ final class Stm32Memory {
     private final byte[] flash;
     private final byte[] ram;
     private final BitSet writeProtected = new BitSet();
+    private byte[] options;
     private int rdp;
 
     Stm32Memory(Stm32Family family, byte[] uid) {
@@ -28,6 +29,7 @@ final class Stm32Memory {
         this.flash = new byte[family.flashSize()];
         this.ram = new byte[family.ramSize()];
         Arrays.fill(flash, (byte) 0xFF);
+        this.options = family.defaultOptionBytes();
         this.rdp = family.rdpLevel0();
     }
 
@@ -56,9 +58,8 @@ final class Stm32Memory {
         if (inside(address, length, family.systemMemoryBase(), family.systemMemorySize())) {
             return new byte[length];
         }
-        byte[] options = family.optionBytes(rdp, writeProtected);
         if (inside(address, length, family.optionBytesBase(), options.length)) {
-            return slice(options, address - family.optionBytesBase(), length);
+            return slice(optionBytes(), address - family.optionBytesBase(), length);
         }
         return null;
     }
@@ -68,9 +69,46 @@ final class Stm32Memory {
         return read(address, 1) != null;
     }
 
-    /** Whether WRITE_MEMORY may start at the address (flash or the RAM not used by the bootloader). */
+    /** The option bytes as read at the family's option-byte address. */
+    synchronized byte[] optionBytes() {
+        return OptionBytes.encode(family, options, rdp, writeProtected);
+    }
+
+    /** Whether the range lies in the option-byte area (a write there reprograms them and resets the part). */
+    boolean inOptionBytes(long address, int length) {
+        return inside(address, Math.max(length, 1), family.optionBytesBase(), family.optionBytesSize());
+    }
+
+    /**
+     * Programs option bytes as the bootloader does for a WRITE_MEMORY to their area: the bytes written replace
+     * those of the image, then RDP and write protection are reloaded from it. Level 2 cannot be left, and the
+     * image is not changed there. Returns false, changing nothing, for a range outside the area.
+     */
+    synchronized boolean writeOptionBytes(long address, byte[] data) {
+        if (!inOptionBytes(address, data.length) || readoutLevel() == 2) {
+            return false;
+        }
+        byte[] image = optionBytes();
+        System.arraycopy(data, 0, image, (int) (address - family.optionBytesBase()), data.length);
+        int newRdp = OptionBytes.rdp(family, image);
+        boolean regression = family.readoutLevel(rdp) == 1 && family.readoutLevel(newRdp) == 0;
+        options = image;
+        rdp = newRdp;
+        BitSet protection = OptionBytes.writeProtection(family, image);
+        if (protection != null) {
+            writeProtected.clear();
+            writeProtected.or(protection);
+        }
+        if (regression) {
+            eraseAfterRegression();
+        }
+        return true;
+    }
+
+    /** Whether WRITE_MEMORY may start at the address (flash, option bytes or the RAM not used by the bootloader). */
     boolean writable(long address) {
-        return inside(address, 1, family.flashBase(), flash.length)
+        return inOptionBytes(address, 1)
+                || inside(address, 1, family.flashBase(), flash.length)
                 || inside(address, 1, family.ramBase() + family.ramReservedByBootloader(),
                           ram.length - family.ramReservedByBootloader());
     }
@@ -144,17 +182,29 @@ final class Stm32Memory {
         return family.readoutLevel(rdp);
     }
 
-    /** Sets RDP level 1 (READOUT_PROTECT). */
+    /** Sets RDP level 1 (READOUT_PROTECT); level 2 stays. */
     synchronized void protectReadout() {
-        rdp = RDP_LEVEL_1;
+        if (readoutLevel() < 2) {
+            rdp = RDP_LEVEL_1;
+        }
     }
 
-    /** Mass-erases the flash, clears write protection and sets RDP level 0 (READOUT_UNPROTECT, an RDP regression). */
+    /**
+     * Mass-erases the flash, clears write protection and sets RDP level 0 (READOUT_UNPROTECT, an RDP regression);
+     * level 2 cannot be left.
+     */
     synchronized void unprotectReadout() {
+        if (readoutLevel() == 2) {
+            return;
+        }
         writeProtected.clear();
+        eraseAfterRegression();
+        rdp = family.rdpLevel0();
+    }
+
+    private void eraseAfterRegression() {
         Arrays.fill(flash, (byte) 0xFF);
         Arrays.fill(ram, (byte) 0);
-        rdp = family.rdpLevel0();
     }
 
     /** Write-protects the sectors (WRITE_PROTECT); false, changing nothing, if one does not exist. */
@@ -164,8 +214,10 @@ final class Stm32Memory {
                 return false;
             }
         }
+        int group = family.writeProtectGroup();
         for (int s : sectors) {
-            writeProtected.set(s);
+            int first = s / group * group;
+            writeProtected.set(first, Math.min(first + group, family.sectorCount()));
         }
         return true;
     }

@@ -21,10 +21,15 @@ final class BootloaderHarness implements AutoCloseable {
     }
 
     BootloaderHarness(Stm32Family family, SimTiming timing) {
+        this(family, timing, FaultInjector.none());
+    }
+
+    BootloaderHarness(Stm32Family family, SimTiming timing, FaultInjector faults) {
         memory = new Stm32Memory(family, UID);
         Sleeper recording = pauses::add;
-        SerialLine wire = timing.byteNanos() > 0 ? new TimedLine(line, timing, recording) : line;
-        bootloader = new Stm32Bootloader(memory, wire, timing, recording);
+        SerialLine faulty = new FaultyLine(line, faults, recording);
+        SerialLine wire = timing.byteNanos() > 0 ? new TimedLine(faulty, timing, recording) : faulty;
+        bootloader = new Stm32Bootloader(memory, wire, timing, recording, faults);
         device = new Thread(this::serve, "harness-" + family);
         device.setDaemon(true);
         device.start();

@@ -46,6 +46,28 @@ class SimMainTest {
     }
 
     @Test
+    void servesEveryStm32FamilyWithTimingAndFaults() throws Exception {
+        for (String target : new String[] {"stm32f1", "stm32l4"}) {
+            out.reset();
+            assertThat(run("--target", target, "--count", "1", "--baud", "115200", "--faults", "rate=0.1,seed=3"))
+                    .as(target).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("READY /dev/pts/");
+        }
+        SimMain.Options options = SimMain.parse(new String[] {"--target", "STM32L4", "--faults", "rate=0.2,kinds=nack"});
+        assertThat(options.faults().rate()).isEqualTo(0.2);
+        assertThat(options.faults().kinds()).containsExactly(FaultKind.NACK);
+        assertThat(options.timing()).isEqualTo(SimTiming.NONE);
+    }
+
+    @Test
+    void refusesBadTimingAndFaultSettingsWithOneLine() throws Exception {
+        assertThat(run("--target", "stm32f4", "--baud", "fast")).isEqualTo(2);
+        assertThat(run("--target", "stm32f4", "--faults", "rate=7")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--baud must be").contains("from 0 to 1");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void readsTheKekAsRawBytesOrHex(@TempDir Path dir) throws Exception {
         byte[] kek = new byte[32];
         kek[0] = 0x42;

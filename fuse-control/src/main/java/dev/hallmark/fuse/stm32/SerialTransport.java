@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * One fixture's serial port through jSerialComm: opened by path (a pty path works too), stale bytes flushed,
  * partial writes completed, reads bounded by a deadline from the injected clock.
  */
-final class SerialTransport implements AutoCloseable {
+final class SerialTransport implements BootloaderWire, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SerialTransport.class);
     private static final String APP_ID_PROPERTY = "fazecast.jSerialComm.appid";
@@ -78,17 +78,20 @@ final class SerialTransport implements AutoCloseable {
     }
 
     /** The port path, as the operator named it. */
-    String path() {
+    @Override
+    public String path() {
         return path;
     }
 
     /** Closes and opens the port again, for a device that reset (a USB bridge may have re-enumerated). */
-    void reopen() throws ProvisioningException {
+    @Override
+    public void reopen() throws ProvisioningException {
         close();
         connect();
     }
 
-    void write(byte[] bytes) throws ProvisioningException {
+    @Override
+    public void write(byte[] bytes) throws ProvisioningException {
         int offset = 0;
         while (offset < bytes.length) {
             int n = port.writeBytes(bytes, bytes.length - offset, offset);
@@ -101,13 +104,15 @@ final class SerialTransport implements AutoCloseable {
     }
 
     /** The next byte (0..255), or -1 if none arrives within the timeout. */
-    int read(Duration timeout) throws ProvisioningException {
+    @Override
+    public int read(Duration timeout) throws ProvisioningException {
         byte[] one = new byte[1];
         return read(one, 0, 1, timeout) == 1 ? one[0] & 0xFF : -1;
     }
 
     /** Exactly {@code count} bytes, or null if they do not all arrive within the timeout. */
-    byte[] readExactly(int count, Duration timeout) throws ProvisioningException {
+    @Override
+    public byte[] readExactly(int count, Duration timeout) throws ProvisioningException {
         byte[] bytes = new byte[count];
         return read(bytes, 0, count, timeout) == count ? bytes : null;
     }
@@ -131,7 +136,8 @@ final class SerialTransport implements AutoCloseable {
     }
 
     /** Drops bytes that arrived but were not asked for. */
-    void discardInput() {
+    @Override
+    public void discardInput() {
         port.flushIOBuffers();
         byte[] sink = new byte[256];
         while (port.bytesAvailable() > 0 && port.readBytes(sink, sink.length) > 0) {

@@ -6,37 +6,39 @@ import dev.hallmark.engine.api.LockLevel;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.DeviceInfo;
 import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.LockPlan;
 import dev.hallmark.engine.port.TargetLink;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The station's link to an STM32 in its system bootloader (ST AN3155) on one fixture's serial port: identify,
- * write and read back the identity key slot, set readout protection (level 1) and observe that it holds.
- * One link per fixture, used by one thread at a time.
+ * The station's link to an STM32 (F1, F4, L4) in its system bootloader (ST AN3155) on one fixture's serial port:
+ * identify, write and read back the identity key slot, lock (RDP level 1 by READOUT_PROTECT, level 2 by an
+ * option-byte write where the family has it), plan a lock without changing anything, and observe that it
+ * holds. Every exchange is retried with a re-sync ({@link Stm32Session}); after a protection command or an
+ * option write the device resets and the link syncs again. One link per fixture, used by one thread at a time.
  */
 public final class Stm32BootloaderLink implements TargetLink {
 
     private static final Logger log = LoggerFactory.getLogger(Stm32BootloaderLink.class);
-    private static final int PROBE_LENGTH = 4;
+    static final int PROBE_LENGTH = 4;
 
     private final SerialTransport transport;
+    private final Stm32Session session;
     private final Stm32Commands commands;
     private final Stm32LinkOptions options;
-    private boolean synced;
     private Stm32Commands.BootloaderInfo info;
     private Stm32Target target;
-    private String resetSync;
+    private Integer resetReply;
+    private boolean level2WriteAcked;
 
     private Stm32BootloaderLink(SerialTransport transport, Stm32LinkOptions options) {
         this.transport = transport;
-        this.commands = new Stm32Commands(transport, options);
+        this.session = new Stm32Session(transport, options);
+        this.commands = session.commands();
         this.options = options;
     }
 
@@ -48,10 +50,10 @@ public final class Stm32BootloaderLink implements TargetLink {
 
     @Override
     public DeviceInfo identify() throws ProvisioningException {
-        ensureSynced();
-        info = commands.get();
-        target = lookUp(commands.getId());
-        Optional<byte[]> uid = commands.readMemory(target.uidAddress(), Stm32Target.UID_LENGTH);
+        session.ensureSynced();
+        info = session.bootloaderInfo();
+        target = lookUp(session.productId());
+        Optional<byte[]> uid = readUid();
         log.info("{}: {} (0x{}), bootloader 0x{}, {}", transport.path(), target.family(),
                 Integer.toHexString(target.productId()), Integer.toHexString(info.version()),
                 uid.isPresent() ? "UID readable" : "readout-protected");
@@ -59,11 +61,25 @@ public final class Stm32BootloaderLink implements TargetLink {
                 uid.map(DeviceUid::of).orElse(null), uid.isEmpty());
     }
 
+    /** GET_VERSION: the bootloader version, e.g. 0x31. */
+    public int bootloaderVersion() throws ProvisioningException {
+        return session.retried("GET_VERSION", commands::getVersion);
+    }
+
     @Override
     public DeviceUid readUniqueId() throws ProvisioningException {
         ensureIdentified();
-        return DeviceUid.of(commands.readMemory(target.uidAddress(), Stm32Target.UID_LENGTH)
-                .orElseThrow(this::alreadyLocked));
+        return DeviceUid.of(readUid().orElseThrow(this::alreadyLocked));
+    }
+
+    /**
+     * The UID, read until two reads agree: READ_MEMORY data carries no checksum, and a UID changed by line noise
+     * would bind the identity to another device.
+     */
+    private Optional<byte[]> readUid() throws ProvisioningException {
+        return session.agreed("READ_MEMORY " + Stm32Protocol.hex32(target.uidAddress()),
+                () -> session.read(target.uidAddress(), Stm32Target.UID_LENGTH),
+                (a, b) -> a.isPresent() == b.isPresent() && (a.isEmpty() || Arrays.equals(a.get(), b.get())));
     }
 
     @Override
@@ -74,10 +90,18 @@ public final class Stm32BootloaderLink implements TargetLink {
             throw new IllegalArgumentException("an identity blob of " + blob.length + " bytes does not fit the "
                     + slot.size() + "-byte key slot");
         }
-        commands.erase(info, slot.eraseNumber());
+        session.retried("ERASE", () -> {
+            commands.erase(info, slot.eraseNumber());
+            return null;
+        });
         for (int offset = 0; offset < blob.length; offset += Stm32Protocol.MAX_BLOCK) {
-            byte[] chunk = Arrays.copyOfRange(blob, offset, Math.min(blob.length, offset + Stm32Protocol.MAX_BLOCK));
-            commands.writeMemory(slot.address() + offset, padToWords(chunk));
+            byte[] chunk = padToWords(Arrays.copyOfRange(blob, offset,
+                    Math.min(blob.length, offset + Stm32Protocol.MAX_BLOCK)));
+            long address = slot.address() + offset;
+            session.retried("WRITE_MEMORY " + Stm32Protocol.hex32(address), () -> {
+                commands.writeMemory(address, chunk);
+                return null;
+            });
         }
         log.info("{}: wrote {} bytes to the key slot at 0x{}", transport.path(), blob.length,
                 Long.toHexString(slot.address()));
@@ -91,74 +115,115 @@ public final class Stm32BootloaderLink implements TargetLink {
             throw new IllegalArgumentException(
                     "cannot read " + length + " bytes of a " + slot.size() + "-byte key slot");
         }
+        return readMemory(slot.address(), length).orElseThrow(this::alreadyLocked);
+    }
+
+    /** Reads any length from the address in blocks of 256; empty if the device refuses reads (readout protection). */
+    public Optional<byte[]> readMemory(long address, int length) throws ProvisioningException {
+        ensureIdentified();
         byte[] data = new byte[length];
         for (int offset = 0; offset < length; offset += Stm32Protocol.MAX_BLOCK) {
             int n = Math.min(Stm32Protocol.MAX_BLOCK, length - offset);
-            byte[] chunk = commands.readMemory(slot.address() + offset, n).orElseThrow(this::alreadyLocked);
-            System.arraycopy(chunk, 0, data, offset, n);
+            Optional<byte[]> chunk = session.read(address + offset, n);
+            if (chunk.isEmpty()) {
+                return Optional.empty();
+            }
+            System.arraycopy(chunk.get(), 0, data, offset, n);
         }
-        return data;
+        return Optional.of(data);
+    }
+
+    /** The option bytes as the bootloader reads them; empty under readout protection. */
+    public Optional<byte[]> readOptionBytes() throws ProvisioningException {
+        ensureIdentified();
+        return session.read(target.options().address(), target.options().size());
+    }
+
+    /**
+     * Programs the option bytes (the whole image, as read by {@link #readOptionBytes()}) with a WRITE_MEMORY to
+     * their area; the device resets and the link syncs again unless the new image silences it (RDP level 2).
+     */
+    public void writeOptionBytes(byte[] image) throws ProvisioningException {
+        ensureIdentified();
+        new OptionByteWriter(session, target, transport.path()).write(image);
+        afterOptionChange(target.options().level(image) == 2);
+    }
+
+    /** WRITE_PROTECT of the sectors (pages on F1: four pages per protection bit); the device resets. */
+    public void writeProtect(int... sectors) throws ProvisioningException {
+        ensureIdentified();
+        optionCommand("WRITE_PROTECT", () -> commands.writeProtect(sectors));
+    }
+
+    /** WRITE_UNPROTECT: every sector writable again; the device resets. */
+    public void writeUnprotect() throws ProvisioningException {
+        ensureIdentified();
+        optionCommand("WRITE_UNPROTECT", () -> commands.optionCommand(Stm32Protocol.WRITE_UNPROTECT));
+    }
+
+    /** READOUT_UNPROTECT: back to RDP level 0, which mass-erases the flash; the device resets. */
+    public void readoutUnprotect() throws ProvisioningException {
+        ensureIdentified();
+        optionCommand("READOUT_UNPROTECT", () -> commands.optionCommand(Stm32Protocol.READOUT_UNPROTECT));
     }
 
     @Override
     public void lockDebug(LockLevel level) throws ProvisioningException {
-        requireReadoutProtectedLevel(level);
         ensureIdentified();
-        if (!commands.readoutProtect()) {
-            if (commands.readMemory(target.flashBase(), PROBE_LENGTH).isEmpty()) {
-                log.info("{}: already readout-protected, nothing to do", transport.path());
+        if (level == LockLevel.PERMANENT) {
+            lockPermanently();
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            if (readoutProtected()) {
+                log.info("{}: readout-protected, nothing (more) to do", transport.path());
                 return;
             }
-            throw new ProvisioningException(ErrorCode.DEVICE_NACK, "The device on " + transport.path()
-                    + " refused READOUT_PROTECT.", "READOUT_PROTECT command -> NACK 0x1F", null);
+            if (session.retried("READOUT_PROTECT", commands::readoutProtect)) {
+                log.info("{}: readout protection set, the device resets", transport.path());
+                afterOptionChange(false);
+                return;
+            }
+            if (attempt >= options.attempts()) {
+                throw new ProvisioningException(ErrorCode.DEVICE_NACK, "The device on " + transport.path()
+                        + " refused READOUT_PROTECT.", "READOUT_PROTECT command -> NACK 0x1F", null);
+            }
         }
-        log.info("{}: readout protection set, the device resets", transport.path());
-        synced = false;
-        reconnectAfterReset();
+    }
+
+    private void lockPermanently() throws ProvisioningException {
+        Stm32Target.OptionLayout layout = target.options();
+        if (!layout.hasLevel2()) {
+            throw new ProvisioningException(ErrorCode.DEVICE_LOCK_LEVEL_UNAVAILABLE, "The " + target.family() + " on "
+                    + transport.path() + " has no permanent lock (RDP level 2).", target.family() + " RDP", null);
+        }
+        byte[] image = readOptionBytes().orElseThrow(() -> new ProvisioningException(ErrorCode.DEVICE_ALREADY_LOCKED,
+                "The " + target.family() + " on " + transport.path() + " is at RDP level 1; level 2 cannot be set "
+                        + "through the bootloader from there.", "READ_MEMORY option bytes -> NACK 0x1F", null));
+        level2WriteAcked = new OptionByteWriter(session, target, transport.path())
+                .write(layout.withRdp(image, Stm32Target.OptionLayout.LEVEL_2));
+        session.deviceReset();
+        resetReply = null;
+        log.info("{}: RDP level 2 written ({}), the bootloader is gone for good", transport.path(),
+                level2WriteAcked ? "ACKed" : "ACK lost, device silent afterwards");
+    }
+
+    @Override
+    public LockPlan planLock(LockLevel level) throws ProvisioningException {
+        ensureIdentified();
+        Optional<byte[]> image = readOptionBytes();
+        return new Stm32LockPlanner(target, transport.path()).plan(level, image);
     }
 
     @Override
     public LockEvidence verifyLocked(LockLevel level) throws ProvisioningException {
-        requireReadoutProtectedLevel(level);
-        List<String> observations = new ArrayList<>();
-        int productId = resyncedProductId(observations);
-        target = lookUp(productId);
-        observations.add(String.format("GET_ID -> 0x%04X (%s)", productId, target.family()));
-        List<Long> probes = new ArrayList<>(List.of(target.flashBase()));
-        target.keySlot().ifPresent(slot -> probes.add(slot.address()));
-        boolean locked = true;
-        for (long address : probes) {
-            Optional<byte[]> read = commands.readMemory(address, PROBE_LENGTH);
-            locked &= read.isEmpty();
-            observations.add("READ_MEMORY " + Stm32Protocol.hex32(address)
-                    + (read.isEmpty() ? " -> NACK 0x1F" : " -> ACK, " + PROBE_LENGTH + " bytes read"));
+        Stm32LockVerifier verifier = new Stm32LockVerifier(session, transport.path());
+        if (level == LockLevel.PERMANENT) {
+            return verifier.verifyPermanent(level2WriteAcked);
         }
-        log.info("{}: lock {} verified: {}", transport.path(), locked ? "is" : "is NOT", observations);
-        return new LockEvidence(level, locked, observations);
-    }
-
-    /**
-     * GET_ID on a synced session (re-synced after the lock's reset), else after a fresh sync; a device that
-     * reset behind the link's back is synced again once.
-     */
-    private int resyncedProductId(List<String> observations) throws ProvisioningException {
-        if (synced) {
-            try {
-                int productId = commands.getId();
-                if (resetSync != null) {
-                    observations.add(resetSync);
-                }
-                return productId;
-            } catch (ProvisioningException silent) {
-                if (silent.code() != ErrorCode.DEVICE_NOT_RESPONDING) {
-                    throw silent;
-                }
-                log.info("{}: no answer on the kept session, syncing again", transport.path());
-            }
-        }
-        observations.add("SYNC 0x7F -> " + Stm32Protocol.describe(commands.sync()));
-        synced = true;
-        return commands.getId();
+        LockEvidence evidence = verifier.verifyReadout(resetReply);
+        target = verifier.target();
+        return evidence;
     }
 
     @Override
@@ -166,57 +231,50 @@ public final class Stm32BootloaderLink implements TargetLink {
         transport.close();
     }
 
-    private void ensureSynced() throws ProvisioningException {
-        if (!synced) {
-            commands.sync();
-            synced = true;
+    private void ensureIdentified() throws ProvisioningException {
+        session.ensureSynced();
+        if (info == null || target == null) {
+            info = session.bootloaderInfo();
+            target = lookUp(session.productId());
         }
     }
 
-    private void ensureIdentified() throws ProvisioningException {
-        ensureSynced();
-        if (info == null || target == null) {
-            info = commands.get();
-            target = lookUp(commands.getId());
+    private boolean readoutProtected() throws ProvisioningException {
+        return session.read(target.flashBase(), PROBE_LENGTH).isEmpty();
+    }
+
+    private void optionCommand(String name, Stm32Session.Exchange<Boolean> exchange) throws ProvisioningException {
+        if (!session.retried(name, exchange)) {
+            throw new ProvisioningException(ErrorCode.DEVICE_NACK, "The device on " + transport.path() + " refused "
+                    + name + ".", name + " command -> NACK 0x1F", null);
         }
+        afterOptionChange(false);
     }
 
     /** AN3155: after the reset the bootloader waits for a new 0x7F; bytes sent while it boots are lost. */
-    private void reconnectAfterReset() throws ProvisioningException {
-        pause(options.resetSettle().toMillis());
-        int reply;
-        try {
-            reply = commands.sync();
-        } catch (ProvisioningException notBack) {
-            if (notBack.code() != ErrorCode.DEVICE_NOT_RESPONDING) {
-                throw notBack;
-            }
-            log.info("{}: no answer after the reset, reopening the port", transport.path());
-            transport.reopen();
-            reply = commands.sync();
+    private void afterOptionChange(boolean silenced) throws ProvisioningException {
+        session.deviceReset();
+        if (silenced) {
+            return;
         }
-        resetSync = "SYNC 0x7F after the reset -> " + Stm32Protocol.describe(reply);
-        synced = true;
+        resetReply = session.reconnect();
+    }
+
+    static Stm32Target lookUp(int productId, String path) throws ProvisioningException {
+        return Stm32Target.forProductId(productId).orElseThrow(() -> new ProvisioningException(
+                ErrorCode.DEVICE_UNSUPPORTED, String.format("The device on %s reports product id 0x%03X, which this "
+                        + "station does not support.", path, productId),
+                String.format("GET_ID -> 0x%04X", productId), null));
     }
 
     private Stm32Target lookUp(int productId) throws ProvisioningException {
-        return Stm32Target.forProductId(productId).orElseThrow(() -> new ProvisioningException(
-                ErrorCode.DEVICE_UNSUPPORTED, String.format("The device on %s reports product id 0x%03X, which this "
-                        + "station does not support.", transport.path(), productId),
-                String.format("GET_ID -> 0x%04X", productId), null));
+        return lookUp(productId, transport.path());
     }
 
     private Stm32Target.KeySlot keySlot() throws ProvisioningException {
         return target.keySlot().orElseThrow(() -> new ProvisioningException(ErrorCode.DEVICE_UNSUPPORTED,
                 "No identity key slot is defined for the " + target.family() + " on " + transport.path() + ".",
                 target.family(), null));
-    }
-
-    private void requireReadoutProtectedLevel(LockLevel level) throws ProvisioningException {
-        if (level == LockLevel.PERMANENT) {
-            throw new ProvisioningException(ErrorCode.DEVICE_UNSUPPORTED, "The permanent lock (RDP level 2) of the "
-                    + "device on " + transport.path() + " is not supported yet.", "LockLevel.PERMANENT", null);
-        }
     }
 
     private ProvisioningException alreadyLocked() {
@@ -230,15 +288,5 @@ public final class Stm32BootloaderLink implements TargetLink {
         byte[] words = Arrays.copyOf(chunk, padded);
         Arrays.fill(words, chunk.length, padded, (byte) 0xFF);
         return words;
-    }
-
-    private static void pause(long millis) throws ProvisioningException {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProvisioningException(ErrorCode.INTERRUPTED,
-                    "The station was interrupted while the device reset.", null, e);
-        }
     }
 }

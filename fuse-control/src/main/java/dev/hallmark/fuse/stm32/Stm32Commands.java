@@ -32,10 +32,12 @@ final class Stm32Commands {
         }
     }
 
-    private final SerialTransport transport;
+    private static final int FLUSH_BYTES = 1100;
+
+    private final BootloaderWire transport;
     private final Stm32LinkOptions options;
 
-    Stm32Commands(SerialTransport transport, Stm32LinkOptions options) {
+    Stm32Commands(BootloaderWire transport, Stm32LinkOptions options) {
         this.transport = transport;
         this.options = options;
     }
@@ -70,6 +72,32 @@ final class Stm32Commands {
                 "SYNC 0x7F -> no answer");
     }
 
+    /**
+     * The sync after a reset: one 0x7F per short poll until ACK or NACK, within the time {@link #sync()} would
+     * allow. Bytes sent while the bootloader boots are lost, not delayed, so a short poll finds it as soon as it
+     * listens.
+     */
+    int syncAfterReset(Duration poll) throws ProvisioningException {
+        long polls = Math.max(1, options.syncTimeout().multipliedBy(options.syncAttempts()).toNanos() / poll.toNanos());
+        for (long i = 0; i < polls; i++) {
+            transport.discardInput();
+            transport.write(new byte[] {(byte) Stm32Protocol.SYNC});
+            int reply = transport.read(poll);
+            if (reply == ACK || reply == NACK) {
+                return reply;
+            }
+        }
+        throw error(ErrorCode.DEVICE_NOT_RESPONDING, "The device on " + transport.path()
+                + " did not answer the bootloader sync after its reset.", "SYNC 0x7F after reset -> no answer");
+    }
+
+    /** One 0x7F and its answer: ACK, NACK, another byte, or -1 if none came within the sync timeout. */
+    int syncOnce() throws ProvisioningException {
+        transport.discardInput();
+        transport.write(new byte[] {(byte) Stm32Protocol.SYNC});
+        return transport.read(options.syncTimeout());
+    }
+
     /** Sends command byte + complement; true on ACK, false on NACK. */
     boolean command(int command) throws ProvisioningException {
         transport.write(Stm32Protocol.command(command));
@@ -81,6 +109,17 @@ final class Stm32Commands {
         byte[] body = variableLengthBody(Stm32Protocol.GET);
         requireAck(Stm32Protocol.GET, "end", options.readTimeout());
         return new BootloaderInfo(body[0] & 0xFF, Arrays.copyOfRange(body, 1, body.length));
+    }
+
+    /** GET_VERSION: the bootloader version (the two option bytes after it are 0 on most parts). */
+    int getVersion() throws ProvisioningException {
+        requireCommand(Stm32Protocol.GET_VERSION);
+        byte[] body = transport.readExactly(3, options.readTimeout());
+        if (body == null) {
+            throw silent(Stm32Protocol.GET_VERSION);
+        }
+        requireAck(Stm32Protocol.GET_VERSION, "end", options.readTimeout());
+        return body[0] & 0xFF;
     }
 
     int getId() throws ProvisioningException {
@@ -119,6 +158,54 @@ final class Stm32Commands {
         requireAck(Stm32Protocol.WRITE_MEMORY, "data at " + Stm32Protocol.hex32(address), options.readTimeout());
     }
 
+    /**
+     * WRITE_MEMORY to the option-byte area: the bootloader programs them (erase-time patience for the last ACK)
+     * and then resets the device.
+     */
+    void writeOptionBytes(long address, byte[] image) throws ProvisioningException {
+        requireCommand(Stm32Protocol.WRITE_MEMORY);
+        transport.write(Stm32Protocol.address(address));
+        requireAck(Stm32Protocol.WRITE_MEMORY, "address " + Stm32Protocol.hex32(address), options.readTimeout());
+        transport.write(Stm32Protocol.writeFrame(image));
+        requireAck(Stm32Protocol.WRITE_MEMORY, "option bytes at " + Stm32Protocol.hex32(address),
+                options.eraseTimeout());
+    }
+
+    /** WRITE_PROTECT of the sectors (pages on F1); the device resets after the second ACK. */
+    boolean writeProtect(int... sectors) throws ProvisioningException {
+        if (!command(Stm32Protocol.WRITE_PROTECT)) {
+            return false;
+        }
+        transport.write(Stm32Protocol.eraseFrame(sectors));
+        requireAck(Stm32Protocol.WRITE_PROTECT, "sectors " + Arrays.toString(sectors), options.eraseTimeout());
+        return true;
+    }
+
+    /** WRITE_UNPROTECT, READOUT_PROTECT or READOUT_UNPROTECT: ACK, the change, ACK; the device then resets. */
+    boolean optionCommand(int command) throws ProvisioningException {
+        if (!command(command)) {
+            return false;
+        }
+        requireAck(command, "option bytes", options.eraseTimeout());
+        return true;
+    }
+
+    /**
+     * Fills whatever frame the bootloader may be in the middle of with 0xFF bytes (the longest: EXTENDED_ERASE of
+     * an L4's 512 pages, 1027 bytes; WRITE_MEMORY takes 258), so it ends that frame with a NACK and waits for a
+     * command again. 0xFF is safe everywhere: as a
+     * command it fails its complement, as an address or length its checksum, and as flash data it programs
+     * nothing. Then drops what came back.
+     */
+    void flushFrame() throws ProvisioningException {
+        byte[] filler = new byte[FLUSH_BYTES];
+        Arrays.fill(filler, (byte) 0xFF);
+        transport.write(filler);
+        while (transport.read(options.syncTimeout()) >= 0) {
+            transport.discardInput();
+        }
+    }
+
     /** EXTENDED_ERASE of the sectors, or ERASE of the pages on bootloaders without it. */
     void erase(BootloaderInfo info, int... sectors) throws ProvisioningException {
         boolean extended = info.supports(Stm32Protocol.EXTENDED_ERASE);
@@ -134,11 +221,7 @@ final class Stm32Commands {
      * @return false if the command byte was NACKed (as when protection is already active)
      */
     boolean readoutProtect() throws ProvisioningException {
-        if (!command(Stm32Protocol.READOUT_PROTECT)) {
-            return false;
-        }
-        requireAck(Stm32Protocol.READOUT_PROTECT, "option bytes", options.eraseTimeout());
-        return true;
+        return optionCommand(Stm32Protocol.READOUT_PROTECT);
     }
 
     private byte[] variableLengthBody(int command) throws ProvisioningException {

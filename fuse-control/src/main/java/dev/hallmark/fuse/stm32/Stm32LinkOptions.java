@@ -14,23 +14,36 @@ import java.util.Objects;
  * @param syncAttempts  0x7F sent before the device counts as not responding
  * @param eraseTimeout  wait for the ACK of an erase or of an option-byte change (a 128 KiB F4 sector takes 1-2 s)
  * @param resetSettle   pause after the device resets itself, before the new sync
+ * @param attempts      tries of one exchange before it fails (HM-309); a re-sync comes between two tries
  */
 public record Stm32LinkOptions(int baudRate, boolean evenParity, Duration readTimeout, Duration syncTimeout,
-                               int syncAttempts, Duration eraseTimeout, Duration resetSettle) {
+                               int syncAttempts, Duration eraseTimeout, Duration resetSettle, int attempts) {
 
     public Stm32LinkOptions {
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(syncTimeout, "syncTimeout");
         Objects.requireNonNull(eraseTimeout, "eraseTimeout");
         Objects.requireNonNull(resetSettle, "resetSettle");
-        if (baudRate <= 0 || syncAttempts < 1) {
-            throw new IllegalArgumentException("baud rate and sync attempts must be positive");
+        if (baudRate <= 0 || syncAttempts < 1 || attempts < 1) {
+            throw new IllegalArgumentException("baud rate, sync attempts and attempts must be positive");
         }
     }
 
-    /** 115200 8E1, 1 s reads, 5 syncs of 300 ms, 10 s erase, 50 ms after a reset. */
+    /** Without {@code attempts}: three tries per exchange. */
+    public Stm32LinkOptions(int baudRate, boolean evenParity, Duration readTimeout, Duration syncTimeout,
+                            int syncAttempts, Duration eraseTimeout, Duration resetSettle) {
+        this(baudRate, evenParity, readTimeout, syncTimeout, syncAttempts, eraseTimeout, resetSettle, 3);
+    }
+
+    /** 115200 8E1, 1 s reads, 5 syncs of 300 ms, 10 s erase, 50 ms after a reset, 3 tries per exchange. */
     public static Stm32LinkOptions defaults() {
         return new Stm32LinkOptions(115_200, true, Duration.ofSeconds(1), Duration.ofMillis(300), 5,
-                Duration.ofSeconds(10), Duration.ofMillis(50));
+                Duration.ofSeconds(10), Duration.ofMillis(50), 3);
+    }
+
+    /** The same options with other read and sync timeouts (a zero-latency simulator answers in microseconds). */
+    public Stm32LinkOptions withTimeouts(Duration read, Duration sync) {
+        return new Stm32LinkOptions(baudRate, evenParity, read, sync, syncAttempts, eraseTimeout, resetSettle,
+                attempts);
     }
 }

@@ -172,15 +172,6 @@ class Stm32BootloaderLinkIT {
     }
 
     @Test
-    void permanentLockIsNotSupportedYet() throws Exception {
-        try (TargetLink link = open()) {
-            assertCode(() -> link.lockDebug(LockLevel.PERMANENT), ErrorCode.DEVICE_UNSUPPORTED);
-            assertCode(() -> link.verifyLocked(LockLevel.PERMANENT), ErrorCode.DEVICE_UNSUPPORTED);
-        }
-        assertThat(device.readoutProtectionLevel()).isZero();
-    }
-
-    @Test
     void aMissingPortIsReportedByItsPath() {
         String missing = "/dev/pts/hallmark-no-such-port";
         assertThatThrownBy(() -> FACTORY.open(new Fixture("fixture-9", missing)))

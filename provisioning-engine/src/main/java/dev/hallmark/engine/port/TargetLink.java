@@ -1,6 +1,7 @@
 package dev.hallmark.engine.port;
 
 import dev.hallmark.engine.api.DeviceUid;
+import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.LockLevel;
 import dev.hallmark.engine.api.ProvisioningException;
 
@@ -21,6 +22,15 @@ public interface TargetLink extends AutoCloseable {
 
     /** Closes the debug interfaces to the given level; the device may reset, the link reconnects. */
     void lockDebug(LockLevel level) throws ProvisioningException;
+
+    /**
+     * A dry run of {@link #lockDebug}: reads the device's current option bytes or fuses and returns the changes the
+     * lock would make, changing nothing. Links that cannot plan say so with {@link ErrorCode#DEVICE_UNSUPPORTED}.
+     */
+    default LockPlan planLock(LockLevel level) throws ProvisioningException {
+        throw new ProvisioningException(ErrorCode.DEVICE_UNSUPPORTED,
+                "this device link cannot plan a lock (dry run) yet", getClass().getSimpleName(), null);
+    }
 
     /** Observes, from the outside, whether the device is locked to the level; the observation is the evidence. */
     LockEvidence verifyLocked(LockLevel level) throws ProvisioningException;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 final class SimCommand implements Callable<Integer> {
 
     @Option(names = "--target", defaultValue = "stm32f4",
-            description = "Device family: stm32f4 (default), stm32f1, stm32l4.")
+            description = "Device family: stm32f4 (default), stm32f1, stm32l4 (the simulator lists what it knows).")
     String target;
 
     @Option(names = "--count", defaultValue = "1", description = "Number of devices, 1 to 64 (default ${DEFAULT-VALUE}).")
@@ -25,11 +25,25 @@ final class SimCommand implements Callable<Integer> {
             description = "Transport KEK the devices are personalised with: 32 raw bytes or 64 hex digits (default: random).")
     Path kekFile;
 
+    @Option(names = "--baud", paramLabel = "RATE",
+            description = "Realistic timing: wire time at this baud rate (8E1) and datasheet programming delays (default: none).")
+    Integer baud;
+
+    @Option(names = "--faults", paramLabel = "SPEC",
+            description = "Seeded fault injection, e.g. rate=0.05,seed=7,kinds=drop+corrupt+nack+stall+disconnect,at=12:nack,stall=1500ms.")
+    String faults;
+
     @Override
     public Integer call() throws InterruptedException {
         List<String> args = new ArrayList<>(List.of("--target", target, "--count", Integer.toString(count)));
         if (kekFile != null) {
             args.addAll(List.of("--kek-file", kekFile.toString()));
+        }
+        if (baud != null) {
+            args.addAll(List.of("--baud", baud.toString()));
+        }
+        if (faults != null) {
+            args.addAll(List.of("--faults", faults));
         }
         int code = SimMain.serve(args.toArray(String[]::new));
         return code == 0 ? ExitCode.OK : ExitCode.CONFIGURATION;
