@@ -63,6 +63,9 @@ public final class SimMain {
         } catch (IOException e) {
             err.println("device-sim: cannot open pseudo-terminals: " + e.getMessage());
             return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("device-sim: " + e.getMessage());
+            return USAGE;
         }
         Thread hook = new Thread(bench::close, "device-sim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

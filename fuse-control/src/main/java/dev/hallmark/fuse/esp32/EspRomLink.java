@@ -6,13 +6,16 @@ import dev.hallmark.engine.api.LockLevel;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.DeviceInfo;
 import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.LockPlan;
 import dev.hallmark.engine.port.TargetLink;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,6 +126,25 @@ public final class EspRomLink implements TargetLink {
     public EfusePlan planEfuses(LockLevel level) throws ProvisioningException {
         ensureSynced();
         return EfusePlan.plan(level, efuses.read(), options.requireSecureBoot(), wire.path());
+    }
+
+    /** The dry run as the engine's port shows it: each planned burn, phase by phase; the notes go to the log. */
+    @Override
+    public LockPlan planLock(LockLevel level) throws ProvisioningException {
+        EfusePlan plan = planEfuses(level);
+        plan.notes().forEach(note -> log.info("{}: plan note: {}", wire.path(), note));
+        Map<String, String> current = new LinkedHashMap<>();
+        List<LockPlan.Change> changes = new ArrayList<>();
+        for (EfusePlan.Change change : plan.changes()) {
+            current.putIfAbsent(change.name(), hex(change.from()));
+            changes.add(new LockPlan.Change(change.name(), hex(change.from()), hex(change.to()),
+                    "phase " + change.phase() + ": " + change.reason()));
+        }
+        return new LockPlan("ESP32-C3 on " + wire.path(), level, current, changes, plan.irreversible());
+    }
+
+    private static String hex(long value) {
+        return "0x" + Long.toHexString(value).toUpperCase(java.util.Locale.ROOT);
     }
 
     @Override

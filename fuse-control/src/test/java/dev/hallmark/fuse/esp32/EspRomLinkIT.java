@@ -9,6 +9,7 @@ import dev.hallmark.engine.api.LockLevel;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.DeviceInfo;
 import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.LockPlan;
 import dev.hallmark.engine.port.TargetLink;
 import dev.hallmark.sim.InstalledIdentity;
 import dev.hallmark.sim.esp32.Esp32c3Bench;
@@ -108,6 +109,15 @@ class EspRomLinkIT {
             assertThat(plan.changes()).extracting(EfusePlan.Change::name).containsExactly(
                     "DIS_PAD_JTAG", "DIS_USB_JTAG", "SOFT_DIS_JTAG", "DIS_DOWNLOAD_MODE", "WR_DIS[2]", "WR_DIS[18]");
             assertThat(plan.notes()).singleElement().asString().contains("SECURE_BOOT_EN left unburnt");
+            LockPlan portPlan = link.planLock(LockLevel.PERMANENT);
+            assertThat(portPlan.irreversible()).isTrue();
+            assertThat(portPlan.changes()).extracting(LockPlan.Change::field).containsExactly(
+                    "DIS_PAD_JTAG", "DIS_USB_JTAG", "SOFT_DIS_JTAG", "DIS_DOWNLOAD_MODE", "WR_DIS[2]", "WR_DIS[18]");
+            assertThat(portPlan.changes().get(0)).satisfies(c -> {
+                assertThat(c.from()).isEqualTo("0x0");
+                assertThat(c.to()).isEqualTo("0x1");
+                assertThat(c.meaning()).startsWith("phase 1: ");
+            });
         }
         assertThat(chip.efuse("DIS_PAD_JTAG")).isZero();
         assertThat(chip.efuse("WR_DIS")).isZero();
