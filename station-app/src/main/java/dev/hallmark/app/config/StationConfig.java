@@ -21,14 +21,24 @@ import java.nio.file.Path;
  *
  * @param station  the station's name in the audit records (default: the host name)
  * @param ca       the certificate authority (default: embedded)
+ * @param profiles product profiles by name, for {@code hallmark provision --profile} (docs/lots.md)
+ * @param fixtures fixtures by name: the serial port each one's device is reached through
  */
-public record StationConfig(String station, CaSection ca) {
+public record StationConfig(String station, CaSection ca, java.util.Map<String, ProfileSection> profiles,
+                            java.util.Map<String, String> fixtures) {
 
     /** The file name inside the data directory. */
     public static final String FILE = "station.yaml";
 
     public StationConfig {
         ca = ca == null ? CaSection.EMBEDDED : ca;
+        profiles = profiles == null ? java.util.Map.of() : java.util.Map.copyOf(profiles);
+        fixtures = fixtures == null ? java.util.Map.of() : java.util.Map.copyOf(fixtures);
+    }
+
+    /** A configuration with a station name and CA only, as before product profiles and fixtures were configurable. */
+    public StationConfig(String station, CaSection ca) {
+        this(station, ca, null, null);
     }
 
     /** The configuration in {@code dataDir}, or the embedded default when there is none. */
