@@ -20,7 +20,8 @@ import java.util.List;
  *   <li>nothing installed yet: from KEYGEN, where the key is looked up before one is generated and a certificate
  *       already recorded is reused if its key still exists, else revoked;</li>
  *   <li>INSTALL done: from LOCK, which is skipped when IDENTIFY finds the device already locked;</li>
- *   <li>LOCK done: from VERIFY, which observes the lock again before the unit is sealed.</li>
+ *   <li>LOCK done: from VERIFY, which observes the lock again before the unit is sealed (a device IDENTIFY finds
+ *       open is locked again first).</li>
  * </ul>
  *
  * @param resumed     whether the unit is resumed (false for a fresh unit)

@@ -170,7 +170,8 @@ public final class UnitWorkflow {
         if (state.foundLocked) {
             journal.skipped(Step.LOCK, "the device was found readout-protected on resume: the lock this unit"
                     + " requested before the station stopped holds; VERIFY observes it");
-        } else if (resume.from() != Step.VERIFY) {
+        } else {
+            // read before locking: IDENTIFY found the device open, so LOCK runs even where a journal says it was done
             journal.step(Step.LOCK, () -> {
                 state.link.lockDebug(profile.lockLevel());
                 return "lock " + profile.lockLevel() + " requested";

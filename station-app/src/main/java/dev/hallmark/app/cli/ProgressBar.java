@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * A one-line progress bar on the terminal (stderr), redrawn as units finish: done of total, failures, rate in units
- * per hour and the time left at that rate. Only used when a console is attached.
+ * per hour and the time left at that rate. Only drawn when stderr is a terminal.
  */
 final class ProgressBar implements UnitListener {
 
@@ -30,9 +30,14 @@ final class ProgressBar implements UnitListener {
         this.total = Math.max(total, 1);
     }
 
-    /** Whether the process has a terminal for the bar. */
+    /** Whether the bar has a terminal to go to: stderr is a terminal (stdout may be a file of JSON lines). */
     static boolean wanted() {
-        return System.console() != null;
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
     }
 
     @Override
