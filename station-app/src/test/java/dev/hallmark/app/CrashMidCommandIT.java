@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * station, at 9600 baud so a 256-byte WRITE_MEMORY block takes about a quarter of a second on the wire) has its key
  * slot's first block programmed and the second on the wire when the station dies. The same command run again must
  * resume the unit: a new key (the session key died with the station), the first certificate revoked, the identity
- * written again, the lock set and verified; the device then holds exactly the identity the unit records.
+ * written again, the lock set and verified; the device then holds exactly the identity the unit records. And SIGKILL
+ * while the device resets after READOUT_PROTECT: the resumed unit finds the device locked, goes on to VERIFY and
+ * keeps its certificate.
  */
 class CrashMidCommandIT {
 
@@ -87,6 +89,51 @@ class CrashMidCommandIT {
             HallmarkProcess.Result verifyChain = HallmarkProcess.run(dataDir, "audit", "verify", "--data-dir",
                     dataDir.toString());
             assertThat(verifyChain.exit()).as(verifyChain.toString()).isZero();
+        }
+    }
+
+    @Test
+    void aStationKilledWhileTheDeviceResetsFromItsLockResumesAtVerifyWithoutLockingAgain() throws Exception {
+        Path dataDir = HallmarkProcess.freshDir("crash-mid-lock");
+        byte[] kek = Files.readAllBytes(StationRuns.simulatorKek(dataDir));
+        SimTiming deafAfterReset = new SimTiming(0, false, Duration.ZERO, Duration.ZERO, Duration.ofMillis(350));
+        try (SimBench bench = SimBench.start(Stm32Family.F4, 1, kek, new SecureRandom(), deafAfterReset)) {
+            SimulatedStm32 device = bench.device(0);
+            List<String> args = new ArrayList<>(List.of("provision", "--lot", "MIDLOCK", "--profile", "demo-stm32f4",
+                    "--count", "1", "--json", "--data-dir", dataDir.toString(), "--fixtures", device.path()));
+
+            Process station = StationRuns.start(dataDir, Map.of(), args);
+            while (station.isAlive() && device.readoutProtectionLevel() == 0) {
+                Thread.sleep(1);
+            }
+            station.destroyForcibly();
+            HallmarkProcess.Result killed = StationRuns.finish(station, args);
+
+            assertThat(killed.exit()).as("killed during the reset: " + killed).isEqualTo(137);
+            assertThat(killed.out()).as("no unit finished").isEmpty();
+            assertThat(device.readoutProtectionLevel()).isEqualTo(1);
+
+            HallmarkProcess.Result again = StationRuns.run(dataDir, Map.of(), args);
+
+            assertThat(again.exit()).as(again.toString()).isZero();
+            JsonNode unit = StationRuns.jsonLines(again).get(0);
+            assertThat(unit.get("result").asText()).isEqualTo("PASS");
+            assertThat(Files.readString(dataDir.resolve("logs/hallmark.log")))
+                    .contains("last step done INSTALL, continuing from LOCK");
+            assertThat(device.installedIdentity()).map(id -> sha256(id.certificateDer()))
+                    .contains(unit.get("cert_sha256").asText());
+            assertThat(StationRuns.unrevokedBySerial(dataDir).get(unit.get("serial").asText()))
+                    .containsExactly(unit.get("cert_sha256").asText());
+            assertThat(StationRuns.export(dataDir, "MIDLOCK").get(0).get("lock_evidence").get("locked").asBoolean())
+                    .isTrue();
+        }
+    }
+
+    private static String sha256(byte[] der) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
