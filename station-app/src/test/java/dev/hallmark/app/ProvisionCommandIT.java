@@ -158,6 +158,38 @@ class ProvisionCommandIT {
 
     @Test
     @Order(7)
+    void theLotReportCountsUnitsByResultWithTheYield() throws Exception {
+        HallmarkProcess.Result r = StationRuns.run(dataDir, Map.of(), List.of("lot", "report", "--lot", "GANG", "--json",
+                "--data-dir", dataDir.toString()));
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode report = StationRuns.jsonLines(r).get(0);
+        assertThat(report.get("quota").asLong()).isEqualTo(10);
+        assertThat(report.get("passed").asLong()).isEqualTo(2);
+        assertThat(report.get("failed").asLong()).isEqualTo(1);
+        assertThat(report.get("in_progress").asLong()).isZero();
+        assertThat(report.get("yield").asDouble()).isBetween(0.66, 0.67);
+        assertThat(report.get("closed_at").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(8)
+    void aLotClosedShortStartsNoMoreUnits() throws Exception {
+        HallmarkProcess.Result close = StationRuns.run(dataDir, Map.of(), List.of("lot", "close", "--lot", "GANG",
+                "--data-dir", dataDir.toString()));
+        assertThat(close.exit()).as(close.toString()).isZero();
+        assertThat(close.out()).contains("lot GANG (profile sensor-f4): quota 10, 2 passed, 1 failed", "closed 20");
+
+        HallmarkProcess.Result r = provision("--lot", "GANG", "--profile", "sensor-f4", "--count", "10", "--json",
+                "--fixtures", sim.paths().get(3));
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("lot 2/10 passed", "closed 20");
+    }
+
+    @Test
+    @Order(9)
     void theAuditChainVerifies() throws Exception {
         HallmarkProcess.Result verify = HallmarkProcess.run(dataDir, "audit", "verify", "--data-dir",
                 dataDir.toString());
