@@ -62,4 +62,21 @@ class LotRunnerTest {
             throw new ProvisioningException(ErrorCode.DEVICE_PORT_NOT_FOUND, "no such port " + fixture.port());
         })).isInstanceOf(ProvisioningException.class).hasMessageContaining("no such port");
     }
+
+    @Test
+    void aFeedWithoutBoardsEndsItsFixtureAndTheRunStopsAtTheGivenNumberOfNewUnits() throws ProvisioningException {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        LotSummary summary = runner().run(fixtures, java.util.Map.of(), 2, (fixture, index) -> {
+            asked.incrementAndGet();
+            if (fixture.id().equals("C") || index > 0) {
+                return false;
+            }
+            bench.put(fixture, FakeDevice.random("STM32F4", random));
+            return true;
+        });
+
+        assertThat(summary.outcomes()).hasSize(2).allMatch(o -> o.passed());
+        assertThat(summary.outcomes()).extracting(o -> o.fixtureId()).containsExactlyInAnyOrder("A", "B");
+        assertThat(asked.get()).isBetween(2, 5);
+    }
 }

@@ -41,9 +41,13 @@ public final class AuditDatabase implements AutoCloseable {
     /** The user of the embedded H2 database (it has no password: it is guarded by the file system). */
     public static final String EMBEDDED_USER = "sa";
 
-    /** The JDBC URL of the embedded H2 database whose file base (without .mv.db) is {@code location}. */
+    /**
+     * The JDBC URL of the embedded H2 database whose file base (without .mv.db) is {@code location}. WRITE_DELAY=0:
+     * a commit reaches the file before it returns, so a station killed (SIGKILL, power cut of the JVM) keeps every
+     * record it reported written; H2's default delay of 500 ms lost them (docs/decisions/0007-resume.md).
+     */
     public static String embeddedUrl(String location) {
-        return "jdbc:h2:file:" + location + ";LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + location + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
     }
 
     /** The file base of the embedded database in {@code directory}. */

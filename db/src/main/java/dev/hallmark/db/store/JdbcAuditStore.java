@@ -6,6 +6,8 @@ import dev.hallmark.db.chain.Checkpoint;
 import dev.hallmark.db.chain.CheckpointReason;
 import dev.hallmark.engine.api.DeviceUid;
 import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.LotPlan;
+import dev.hallmark.engine.api.LotReport;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.UnitOutcome;
 import dev.hallmark.engine.api.UnitResult;
@@ -38,6 +40,7 @@ public final class JdbcAuditStore implements AuditStore {
     private final UnitClaims claims;
     private final UnitEvidence evidence;
     private final UnitSeal seal;
+    private final LotPlans lots;
 
     JdbcAuditStore(ConnectionPool pool, AuditOptions options) {
         this.sql = new Sql(pool);
@@ -46,6 +49,7 @@ public final class JdbcAuditStore implements AuditStore {
         this.claims = new UnitClaims(sql, chain, places);
         this.evidence = new UnitEvidence(chain, places);
         this.seal = new UnitSeal(chain, places);
+        this.lots = new LotPlans(sql);
     }
 
     /** Creates the lot; a lot that exists already must be of the same product profile. */
@@ -79,6 +83,29 @@ public final class JdbcAuditStore implements AuditStore {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
                     "lot " + lot + " was started with product profile " + existing + ", not " + profileName);
         }
+    }
+
+    /** {@inheritDoc} The manifest's serials are kept in {@code lot_serials}; the manifest is compared by SHA-256. */
+    @Override
+    public void openLot(LotPlan plan, Instant at) throws ProvisioningException {
+        lots.open(Objects.requireNonNull(plan, "plan"), Objects.requireNonNull(at, "at"));
+    }
+
+    @Override
+    public void closeLot(String lot, Instant at) throws ProvisioningException {
+        lots.close(Objects.requireNonNull(lot, "lot"), Objects.requireNonNull(at, "at"));
+    }
+
+    @Override
+    public LotReport lotReport(String lot) throws ProvisioningException {
+        return lots.report(Objects.requireNonNull(lot, "lot"));
+    }
+
+    /** {@inheritDoc} Read through the index on (station, result, lot). */
+    @Override
+    public List<UnitRecord> unfinished(String station, String lot) throws ProvisioningException {
+        return sql.autoCommit("find the unfinished units of station " + station,
+                c -> UnitQueries.unfinished(c, station, lot));
     }
 
     /** {@inheritDoc} The unit's UNIT_BEGUN event starts its part of the station's chain. */

@@ -39,8 +39,17 @@ final class UnitClaims {
                 return alreadyClaimed(unit, uidHex, chipFamily);
             }
             unit.requireOpen("claim");
+            LotSlot.Lot lot = LotSlot.lock(c, place.lot());
+            if (lot != null) {
+                LotSlot.take(c, lot);
+            }
             insertClaim(c, unitId, uidHex, chipFamily);
-            String allocated = prefix + String.format(Locale.ROOT, "%06d", nextValue(c, prefix));
+            String fromLot = lot == null ? null : LotSlot.serial(c, lot, unitId, key -> {
+                ensureCounterIn(c, key);
+                return nextValue(c, key);
+            });
+            String allocated = fromLot != null ? fromLot
+                    : prefix + String.format(Locale.ROOT, "%06d", nextValue(c, prefix));
             try (PreparedStatement ps = c.prepareStatement(
                     "update units set serial = ?, uid = ?, chip_family = ? where id = ?")) {
                 ps.setString(1, allocated);
@@ -128,6 +137,24 @@ final class UnitClaims {
                 return rs.getLong(1) - 1;
             }
         }
+    }
+
+    /** Creates a lot pattern's counter at 1 inside the claim; a concurrent creation is as good as ours. */
+    private static void ensureCounterIn(Connection c, String key) throws SQLException {
+        Savepoint before = c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement("insert into serial_counters (prefix, next_value)"
+                + " select ?, 1 where not exists (select 1 from serial_counters where prefix = ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, key);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
+            }
+            c.rollback(before);
+            return;
+        }
+        c.releaseSavepoint(before);
     }
 
     /** Creates the prefix's counter at 1 in its own transaction; a concurrent creation is as good as ours. */

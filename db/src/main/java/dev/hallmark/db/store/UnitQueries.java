@@ -41,6 +41,19 @@ final class UnitQueries {
         }
     }
 
+    /** The resume query: the station's units never sealed, of one lot or (null) of all, oldest first. */
+    static List<UnitRecord> unfinished(Connection c, String station, String lot) throws SQLException {
+        String sql = UNIT_COLUMNS + " where station = ? and result = 'IN_PROGRESS'"
+                + (lot == null ? "" : " and lot_id = ?") + " order by id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, station);
+            if (lot != null) {
+                ps.setString(2, lot);
+            }
+            return readUnits(ps);
+        }
+    }
+
     static Optional<UnitRecord> unit(Connection c, long unitId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UNIT_COLUMNS + " where id = ?")) {
             ps.setLong(1, unitId);

@@ -57,6 +57,9 @@ final class UnitSeal {
                 requireLockHolds(c, unit);
             }
             String cause = write(c, unitId, outcome, at);
+            if (result == UnitResult.FAILED && unit.serial() != null) {
+                LotSlot.release(c, place.lot());
+            }
             boolean passed = result == UnitResult.PASS;
             log.append(AuditEvent.unitSealed(place.station(), place.lot(), unitId, at, result.name(),
                     passed || outcome.failedStep() == null ? null : outcome.failedStep().name(),

@@ -38,7 +38,17 @@ public enum ErrorCode {
     AUDIT_WRITE_FAILED(500, "audit database", "check disk space and the database connection; nothing irreversible was done"),
     AUDIT_DUPLICATE(501, "audit database", "this device or serial is already recorded; take the unit off the line"),
     AUDIT_UNAVAILABLE(502, "audit database", "check the database path or server and that no other process holds it"),
+    LOT_QUOTA_REACHED(600, "lot", "the lot has as many units as its quota; open a new lot to build more"),
+    LOT_CLOSED(601, "lot", "the lot is closed; open a new lot to build more"),
+    LOT_MISMATCH(602, "lot", "the lot was opened with another profile, quota or serial scheme; run it with the same options or choose a new lot name"),
+    LOT_MANIFEST_INVALID(603, "lot", "correct the manifest rows named and run the command again"),
+    LOT_SERIALS_EXHAUSTED(604, "lot", "every serial of the lot's manifest is used; open a new lot with a new manifest"),
+    LOT_IRREVERSIBLE_NOT_CONFIRMED(605, "lot", "this profile's lock cannot be undone; add --confirm-irreversible if that is intended"),
+    LOT_SERIAL_PATTERN_INVALID(606, "lot", "give a serial pattern with one {counter} or {counter:NN} field, e.g. HM-F4-{counter:06}"),
     INTERRUPTED(800, "station", "the run was interrupted; run the same command again to continue"),
+    INTERRUPTED_DEVICE_CHANGED(801, "station", "the station stopped while the unit was under way and its device is no longer on the fixture; the unit is closed, its certificate revoked"),
+    INTERRUPTED_LOCK_UNEXPLAINED(802, "station", "the device on the fixture is locked although this unit never locked it; take it off the line for rework"),
+    INTERRUPTED_REVOCATION_FAILED(803, "station", "after a crash the certificate of the lost key could not be revoked, so no new one was issued; revoke it at the CA"),
     INTERNAL(900, "station", "this is a defect; keep the station log and report it");
 
     private final int number;

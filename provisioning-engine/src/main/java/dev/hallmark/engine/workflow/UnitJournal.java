@@ -25,10 +25,12 @@ final class UnitJournal {
     private final Clock clock;
     private final long unitId;
     private final String fixtureId;
+    private final CrashHook crash;
     private String serial;
     private Step current;
 
-    UnitJournal(AuditStore store, UnitListener listener, Clock clock, long unitId, String fixtureId) {
+    UnitJournal(AuditStore store, UnitListener listener, Clock clock, long unitId, String fixtureId, CrashHook crash) {
+        this.crash = crash;
         this.store = store;
         this.listener = listener;
         this.clock = clock;
@@ -39,9 +41,23 @@ final class UnitJournal {
     void step(Step step, StepWork work) throws ProvisioningException {
         current = step;
         listener.stepStarted(fixtureId, serial, step);
-        store.recordStep(unitId, new StepEvent(step, StepStatus.STARTED, clock.instant(), null));
+        record(new StepEvent(step, StepStatus.STARTED, clock.instant(), null));
         String detail = work.run();
-        store.recordStep(unitId, new StepEvent(step, StepStatus.DONE, clock.instant(), detail));
+        record(new StepEvent(step, StepStatus.DONE, clock.instant(), detail));
+    }
+
+    /** Records a step that needed no work this time (found done at resume), with the reason. */
+    void skipped(Step step, String detail) throws ProvisioningException {
+        current = step;
+        listener.stepStarted(fixtureId, serial, step);
+        record(new StepEvent(step, StepStatus.STARTED, clock.instant(), null));
+        record(new StepEvent(step, StepStatus.DONE, clock.instant(), detail));
+    }
+
+    private void record(StepEvent event) throws ProvisioningException {
+        crash.at(event.step(), event.status(), CrashHook.Side.BEFORE);
+        store.recordStep(unitId, event);
+        crash.at(event.step(), event.status(), CrashHook.Side.AFTER);
     }
 
     /** Records the failure of the current step; the store's own failure is returned to the caller to log. */

@@ -18,6 +18,7 @@ import dev.hallmark.engine.port.KeyHandle;
 import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.RevocationReason;
 import dev.hallmark.engine.port.TargetLink;
+import dev.hallmark.engine.port.UnitRecord;
 import java.security.cert.X509Certificate;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -42,6 +43,7 @@ public final class UnitWorkflow {
     private final CertificateChecks checks;
     private final CaWait ca;
     private final Revocations revocations;
+    private CrashHook crash = CrashHook.NONE;
 
     /** A workflow that waits for an unreachable CA with {@link RetryPolicy#standard()}. */
     public UnitWorkflow(StationParts parts, ProductProfile profile, String lot, UnitListener listener)
@@ -72,6 +74,17 @@ public final class UnitWorkflow {
         this.revocations = new Revocations(parts.issuer());
     }
 
+    /** Sets the hook called on both sides of every journal write (a no-op in production); returns this. */
+    public UnitWorkflow crashHook(CrashHook hook) {
+        this.crash = java.util.Objects.requireNonNull(hook, "hook");
+        return this;
+    }
+
+    /** The lot this workflow provisions for. */
+    public String lot() {
+        return lot;
+    }
+
     /** Provisions the device now on the fixture; never throws, the outcome says how it ended. */
     public UnitOutcome run(Fixture fixture) {
         Instant started = parts.clock().instant();
@@ -84,10 +97,38 @@ public final class UnitWorkflow {
             return finished(new UnitOutcome(fixture.id(), null, null, UnitResult.FAILED, Step.CLAIM, e.code(),
                     e.oneLine(), null, elapsed(started)));
         }
-        UnitJournal journal = new UnitJournal(parts.store(), listener, parts.clock(), unitId, fixture.id());
-        UnitState state = new UnitState();
+        return attempt(fixture, unitId, ResumePoint.fresh(), started);
+    }
+
+    /**
+     * Resumes a unit this station began on the fixture and never sealed (found by {@link
+     * dev.hallmark.engine.port.AuditStore#unfinished}), from its last finished step; never throws.
+     */
+    public UnitOutcome resume(Fixture fixture, UnitRecord unit) {
+        Instant started = parts.clock().instant();
+        listener.unitStarted(fixture.id());
+        ResumePoint point;
         try {
-            provision(fixture, journal, state);
+            point = ResumePoint.of(unit, parts.store().events(unit.id()));
+        } catch (ProvisioningException e) {
+            LOG.error("fixture {}: unit #{} could not be read back to resume it: {}", fixture.id(), unit.id(),
+                    e.oneLine(), e);
+            return finished(new UnitOutcome(fixture.id(), unit.serial(), null, UnitResult.IN_PROGRESS, null, e.code(),
+                    e.oneLine(), null, elapsed(started)));
+        }
+        LOG.info("fixture {}: unit #{} ({}) {}", fixture.id(), unit.id(), unit.serial(), point.describe());
+        return attempt(fixture, unit.id(), point, started);
+    }
+
+    private UnitOutcome attempt(Fixture fixture, long unitId, ResumePoint resume, Instant started) {
+        UnitJournal journal = new UnitJournal(parts.store(), listener, parts.clock(), unitId, fixture.id(), crash);
+        UnitState state = new UnitState();
+        if (resume.certificate() != null) {
+            state.certificate = resume.certificate();
+            state.certificateSha256 = Pem.sha256(resume.certificate());
+        }
+        try {
+            provision(fixture, journal, state, resume);
             UnitOutcome pass = new UnitOutcome(fixture.id(), journal.serial(), state.uid, UnitResult.PASS, null,
                     null, null, state.certificateSha256, elapsed(started));
             journal.step(Step.SEAL, () -> {
@@ -111,33 +152,97 @@ public final class UnitWorkflow {
         }
     }
 
-    private void provision(Fixture fixture, UnitJournal journal, UnitState state) throws ProvisioningException {
-        journal.step(Step.IDENTIFY, () -> {
-            state.link = parts.links().open(fixture);
-            DeviceInfo info = state.link.identify();
-            if (!profile.chipFamily().equals(info.chipFamily())) {
-                throw new ProvisioningException(ErrorCode.DEVICE_UNSUPPORTED, "the device is a " + info.chipFamily()
-                        + ", the profile expects " + profile.chipFamily());
-            }
-            if (info.readoutProtected() || info.uid() == null) {
-                throw new ProvisioningException(ErrorCode.DEVICE_ALREADY_LOCKED, "the device is already read-protected");
-            }
-            state.uid = info.uid();
-            return String.format("%s pid=0x%03x bootloader=0x%02x uid=%s", info.chipFamily(), info.productId(),
-                    info.bootloaderVersion(), info.uid().hex());
-        });
+    private void provision(Fixture fixture, UnitJournal journal, UnitState state, ResumePoint resume)
+            throws ProvisioningException {
+        journal.step(Step.IDENTIFY, () -> identify(fixture, state, resume));
         journal.step(Step.CLAIM, () -> {
             journal.serial(parts.store().claim(journal.unitId(), state.uid, profile.chipFamily(), profile.serialPrefix()));
             return "serial " + journal.serial();
         });
+        if (!state.foundLocked && resume.from() == Step.KEYGEN) {
+            keyAndCertificate(fixture, journal, state);
+            journal.step(Step.INSTALL, () -> {
+                String detail = state.custody.install(state.link, state.key, state.certificate, state.uid);
+                state.key = null;
+                return detail;
+            });
+        }
+        if (state.foundLocked) {
+            journal.skipped(Step.LOCK, "the device was found readout-protected on resume: the lock this unit"
+                    + " requested before the station stopped holds; VERIFY observes it");
+        } else {
+            // read before locking: IDENTIFY found the device open, so LOCK runs even where a journal says it was done
+            journal.step(Step.LOCK, () -> {
+                state.link.lockDebug(profile.lockLevel());
+                return "lock " + profile.lockLevel() + " requested";
+            });
+        }
+        journal.step(Step.VERIFY, () -> {
+            LockEvidence evidence = state.link.verifyLocked(profile.lockLevel());
+            parts.store().recordLockEvidence(journal.unitId(), evidence);
+            if (!evidence.locked()) {
+                throw new ProvisioningException(ErrorCode.DEVICE_LOCK_NOT_VERIFIED,
+                        "the device still answers memory reads after the lock", String.join("; ", evidence.observations()), null);
+            }
+            return String.join("; ", evidence.observations());
+        });
+    }
+
+    /** IDENTIFY; on resume the device must be the unit's own, or locked by this unit before the stop. */
+    private String identify(Fixture fixture, UnitState state, ResumePoint resume) throws ProvisioningException {
+        state.link = parts.links().open(fixture);
+        DeviceInfo info = state.link.identify();
+        if (!profile.chipFamily().equals(info.chipFamily())) {
+            throw new ProvisioningException(ErrorCode.DEVICE_UNSUPPORTED, "the device is a " + info.chipFamily()
+                    + ", the profile expects " + profile.chipFamily());
+        }
+        String prefix = resume.resumed() ? resume.describe() + "; " : "";
+        if (info.readoutProtected() || info.uid() == null) {
+            if (resume.resumed() && resume.lockStarted() && resume.uid() != null) {
+                state.uid = resume.uid();
+                state.foundLocked = true;
+                return prefix + String.format("%s pid=0x%03x readout-protected, taken as unit's device %s locked"
+                        + " before the stop", info.chipFamily(), info.productId(), resume.uid().hex());
+            }
+            throw resume.resumed()
+                    ? new ProvisioningException(ErrorCode.INTERRUPTED_LOCK_UNEXPLAINED, "the device on fixture "
+                            + fixture.id() + " is read-protected, but this unit never started its lock")
+                    : new ProvisioningException(ErrorCode.DEVICE_ALREADY_LOCKED, "the device is already read-protected");
+        }
+        if (resume.uid() != null && !resume.uid().equals(info.uid())) {
+            throw new ProvisioningException(ErrorCode.INTERRUPTED_DEVICE_CHANGED, "the device on fixture "
+                    + fixture.id() + " is " + info.uid().hex() + ", not " + resume.uid().hex() + " of this unit");
+        }
+        state.uid = info.uid();
+        return prefix + String.format("%s pid=0x%03x bootloader=0x%02x uid=%s", info.chipFamily(), info.productId(),
+                info.bootloaderVersion(), info.uid().hex());
+    }
+
+    /**
+     * KEYGEN, CSR and ISSUE. A certificate recorded before a stop is reused when its key still exists (on-device
+     * custody); when the key was lost (a session key of injected custody), it is revoked and both facts recorded.
+     */
+    private void keyAndCertificate(Fixture fixture, UnitJournal journal, UnitState state) throws ProvisioningException {
         journal.step(Step.KEYGEN, () -> {
             state.custody = profile.custody() == KeyCustody.ON_DEVICE
                     ? new OnDeviceCustody(parts.deviceTokens().open(fixture))
                     : new InjectedCustody(parts.keys(), parts.wrapper());
             Custody.Keyed keyed = state.custody.keyFor(state.uid, profile.keySpec());
             state.key = keyed.key();
-            return keyed.detail();
+            if (state.certificate == null) {
+                return keyed.detail();
+            }
+            if (Pem.samePublicKey(state.certificate, state.key.publicKey())) {
+                return keyed.detail() + "; certificate " + state.certificateSha256 + " recorded before the stop"
+                        + " is for this key and is reused";
+            }
+            return keyed.detail() + "; the key of certificate " + state.certificateSha256 + " was lost in the stop: "
+                    + supersede(fixture, journal, state);
         });
+        if (state.certificate != null) {
+            journal.skipped(Step.ISSUE, "certificate " + state.certificateSha256 + " issued before the stop is reused");
+            return;
+        }
         journal.step(Step.CSR, () -> {
             var keys = state.custody.keys();
             var key = state.key;
@@ -155,24 +260,20 @@ public final class UnitWorkflow {
             state.certificateSha256 = Pem.sha256(leaf);
             return "certificate serial " + leaf.getSerialNumber().toString(16) + " sha256 " + state.certificateSha256;
         });
-        journal.step(Step.INSTALL, () -> {
-            String detail = state.custody.install(state.link, state.key, state.certificate, state.uid);
-            state.key = null;
-            return detail;
-        });
-        journal.step(Step.LOCK, () -> {
-            state.link.lockDebug(profile.lockLevel());
-            return "lock " + profile.lockLevel() + " requested";
-        });
-        journal.step(Step.VERIFY, () -> {
-            LockEvidence evidence = state.link.verifyLocked(profile.lockLevel());
-            parts.store().recordLockEvidence(journal.unitId(), evidence);
-            if (!evidence.locked()) {
-                throw new ProvisioningException(ErrorCode.DEVICE_LOCK_NOT_VERIFIED,
-                        "the device still answers memory reads after the lock", String.join("; ", evidence.observations()), null);
-            }
-            return String.join("; ", evidence.observations());
-        });
+    }
+
+    /** Revokes the certificate whose key was lost, records the revocation, and forgets it; else the unit stops. */
+    private String supersede(Fixture fixture, UnitJournal journal, UnitState state) throws ProvisioningException {
+        Revocations.Fate fate = revocations.revoke(fixture.id(), state.certificate, state.certificateSha256,
+                RevocationReason.SUPERSEDED);
+        if (!fate.revoked()) {
+            throw new ProvisioningException(ErrorCode.INTERRUPTED_REVOCATION_FAILED, fate.note());
+        }
+        parts.store().recordRevocation(journal.unitId(), state.certificateSha256, RevocationReason.SUPERSEDED,
+                parts.clock().instant());
+        state.certificate = null;
+        state.certificateSha256 = null;
+        return fate.note() + " (superseded) and the revocation recorded";
     }
 
     private UnitOutcome fail(Fixture fixture, UnitJournal journal, UnitState state, ProvisioningException e,
@@ -246,5 +347,6 @@ public final class UnitWorkflow {
         IssueRequest request;
         X509Certificate certificate;
         String certificateSha256;
+        boolean foundLocked;
     }
 }

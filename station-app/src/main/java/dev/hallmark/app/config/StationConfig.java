@@ -25,9 +25,12 @@ import java.util.Map;
  * @param hsm      the station token (default: SoftHSM2 token "hallmark" in the data directory, PIN in
  *                 secrets/hsm-pin)
  * @param deviceTokens the device tokens at the fixtures for on-device custody, by fixture id (default: none)
+ * @param profiles product profiles by name, for {@code hallmark provision --profile} (docs/lots.md)
+ * @param fixtures fixtures by name: the serial port each one's device is reached through
  */
 public record StationConfig(String station, CaSection ca, TokenSection hsm,
-                            @JsonProperty("device_tokens") Map<String, TokenSection> deviceTokens) {
+                            @JsonProperty("device_tokens") Map<String, TokenSection> deviceTokens,
+                            Map<String, ProfileSection> profiles, Map<String, String> fixtures) {
 
     /** The file name inside the data directory. */
     public static final String FILE = "station.yaml";
@@ -36,11 +39,13 @@ public record StationConfig(String station, CaSection ca, TokenSection hsm,
         ca = ca == null ? CaSection.EMBEDDED : ca;
         hsm = hsm == null ? new TokenSection(null, null, null, null) : hsm;
         deviceTokens = deviceTokens == null ? Map.of() : Map.copyOf(deviceTokens);
+        profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+        fixtures = fixtures == null ? Map.of() : Map.copyOf(fixtures);
     }
 
-    /** A configuration of the station's name and CA, with the default station token and no device tokens. */
+    /** A configuration of the station's name and CA only: default station token, no device tokens, profiles or fixtures. */
     public StationConfig(String station, CaSection ca) {
-        this(station, ca, null, null);
+        this(station, ca, null, null, null, null);
     }
 
     /** The configuration in {@code dataDir}, or the embedded default when there is none. */

@@ -65,6 +65,9 @@ public final class InMemoryAuditStore implements AuditStore {
         write();
         String key = chipFamily + "/" + uid.hex();
         Long holder = claims.get(key);
+        if (holder != null && holder == unitId) {
+            return units.get(unitId).serial();
+        }
         if (holder != null) {
             throw new ProvisioningException(ErrorCode.AUDIT_DUPLICATE,
                     "device " + uid.hex() + " is already claimed by unit " + units.get(holder).serial());

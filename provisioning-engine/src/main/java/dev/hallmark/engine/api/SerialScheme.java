@@ -1,0 +1,81 @@
+package dev.hallmark.engine.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a lot names its units: a pattern with one counter field ({@code HM-F4-{counter:06}}: prefix, counter padded
+ * to 6 digits, suffix) or a manifest, a list of serials handed out in order.
+ *
+ * @param pattern  the pattern, or null for a manifest
+ * @param manifest the manifest's serials in order, empty for a pattern
+ */
+public record SerialScheme(String pattern, List<String> manifest) {
+
+    private static final Pattern COUNTER = Pattern.compile("\\{counter(?::(\\d{1,2}))?}");
+    private static final int MAX_SERIAL = 64;
+
+    public SerialScheme {
+        manifest = manifest == null ? List.of() : List.copyOf(manifest);
+        if ((pattern == null) == manifest.isEmpty()) {
+            throw new IllegalArgumentException("a serial scheme is a pattern or a manifest, not both or neither");
+        }
+    }
+
+    /** A scheme with a counter pattern; HM-606 when the pattern has not exactly one counter field. */
+    public static SerialScheme pattern(String pattern) throws ProvisioningException {
+        Objects.requireNonNull(pattern, "pattern");
+        Matcher m = COUNTER.matcher(pattern);
+        int fields = 0;
+        while (m.find()) {
+            fields++;
+        }
+        String rest = COUNTER.matcher(pattern).replaceAll("");
+        if (fields != 1 || pattern.length() > MAX_SERIAL || rest.contains("{") || rest.contains("}")) {
+            throw new ProvisioningException(ErrorCode.LOT_SERIAL_PATTERN_INVALID,
+                    "the serial pattern '" + pattern + "' needs exactly one {counter} or {counter:NN} field");
+        }
+        return new SerialScheme(pattern, List.of());
+    }
+
+    /** A scheme handing out the manifest's serials in order. */
+    public static SerialScheme manifest(List<String> serials) {
+        return new SerialScheme(null, serials);
+    }
+
+    public boolean isManifest() {
+        return pattern == null;
+    }
+
+    /** The serial for the counter value {@code n} (pattern only). */
+    public String format(long n) {
+        Matcher m = COUNTER.matcher(pattern);
+        if (!m.find()) {
+            throw new IllegalStateException("no counter in " + pattern);
+        }
+        String width = m.group(1);
+        String counter = width == null ? Long.toString(n) : String.format(Locale.ROOT, "%0" + Integer.parseInt(width) + "d", n);
+        return pattern.substring(0, m.start()) + counter + pattern.substring(m.end());
+    }
+
+    /**
+     * The name of the counter the pattern draws from: the text around the counter field, so lots of one product
+     * line share one counter and never hand out a serial twice ({@code HM-F4-} for {@code HM-F4-{counter:06}}).
+     */
+    public String counterKey() {
+        Matcher m = COUNTER.matcher(pattern);
+        if (!m.find()) {
+            throw new IllegalStateException("no counter in " + pattern);
+        }
+        String suffix = pattern.substring(m.end());
+        return pattern.substring(0, m.start()) + (suffix.isEmpty() ? "" : "{}" + suffix);
+    }
+
+    /** What the audit record keeps of the scheme: the pattern, or the manifest's size. */
+    public String describe() {
+        return isManifest() ? "manifest of " + manifest.size() + " serials" : pattern;
+    }
+}
