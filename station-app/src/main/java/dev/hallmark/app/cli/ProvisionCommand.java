@@ -9,17 +9,16 @@ import dev.hallmark.app.lot.ProductProfiles;
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;
+import dev.hallmark.app.station.TargetLinks;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.Fixture;
-import dev.hallmark.engine.api.KeyCustody;
 import dev.hallmark.engine.api.LotPlan;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.SerialScheme;
 import dev.hallmark.engine.api.UnitListener;
+import dev.hallmark.engine.port.TargetLinkFactory;
 import dev.hallmark.engine.workflow.CrashHook;
-import dev.hallmark.fuse.stm32.Stm32LinkFactory;
-import dev.hallmark.fuse.stm32.Stm32LinkOptions;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -94,10 +93,6 @@ final class ProvisionCommand implements Callable<Integer> {
             throw new ProvisioningException(ErrorCode.LOT_IRREVERSIBLE_NOT_CONFIRMED, "profile '" + profile.name()
                     + "' locks devices " + profile.lockLevel() + "; nothing was done");
         }
-        if (profile.custody() == KeyCustody.ON_DEVICE) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "profile '" + profile.name() + "' keeps keys"
-                    + " on the device; 'provision' does not yet reach device tokens at the fixtures");
-        }
         LotPlan plan = plan(profile);
         List<Fixture> fixtures = fixtures(config);
         CrashHook crash = CrashOnEnv.fromEnvironment();
@@ -108,7 +103,7 @@ final class ProvisionCommand implements Callable<Integer> {
                 SimulatedVendor.transportKek(dir, station.hsm(), random, err::println);
             }
             String stationId = config.station() != null ? config.station() : hostName();
-            Stm32LinkFactory links = new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock);
+            TargetLinkFactory links = TargetLinks.forChipFamily(profile.chipFamily(), clock);
             LotRun run = new LotRun(station, stationId, links, clock, crash, err::println);
             LotRun.Plan work = run.prepare(plan, fixtures);
             List<UnitListener> listeners = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.hallmark.app.lot;
 
+import dev.hallmark.app.station.ConfiguredDeviceTokens;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.Fixture;
@@ -9,6 +10,7 @@ import dev.hallmark.engine.api.LotReport;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.UnitListener;
+import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.engine.port.TargetLinkFactory;
 import dev.hallmark.engine.port.UnitRecord;
 import dev.hallmark.engine.workflow.CrashHook;
@@ -79,12 +81,14 @@ public final class LotRun {
     /** Runs the prepared plan on the fixtures; the lot is closed when every unit of its quota has passed. */
     public Result run(LotPlan lot, ProductProfile profile, List<Fixture> fixtures, Plan plan, FixtureFeed feed,
                       UnitListener listener) throws ProvisioningException {
+        DeviceTokens deviceTokens = null;
         if (profile.custody() == KeyCustody.ON_DEVICE) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "profile '" + profile.name() + "' keeps keys"
-                    + " on the device; 'provision' does not yet reach device tokens at the fixtures");
+            deviceTokens = ConfiguredDeviceTokens.of(station.config()).orElseThrow(() -> new ProvisioningException(
+                    ErrorCode.CONFIG_INVALID, "profile '" + profile.name() + "' keeps keys on the device: name each "
+                    + "fixture's device token under device_tokens: in station.yaml (docs/hsm.md)"));
         }
         StationParts parts = new StationParts(stationId, links, station.keys(), station.keys(), station.issuer(),
-                station.store(), clock);
+                station.store(), clock, deviceTokens);
         UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot.lot(), listener).crashHook(crash);
         LotSummary summary = new LotRunner(workflow, lot.lot(), clock).run(fixtures, plan.unfinished(),
                 plan.newUnits(), feed);

@@ -1,0 +1,24 @@
+package dev.hallmark.app.station;
+
+import dev.hallmark.engine.port.TargetLinkFactory;
+import dev.hallmark.fuse.esp32.EspLinkFactory;
+import dev.hallmark.fuse.esp32.EspLinkOptions;
+import dev.hallmark.fuse.stm32.Stm32LinkFactory;
+import dev.hallmark.fuse.stm32.Stm32LinkOptions;
+import java.time.Clock;
+import java.util.Locale;
+
+/** The bootloader protocol a product profile's chip family speaks: the ESP32-C3 ROM loader, or STM32 AN3155. */
+public final class TargetLinks {
+
+    private TargetLinks() {
+    }
+
+    /** The link factory for {@code chipFamily} as profiles name it ({@code ESP32C3}, {@code STM32F4}, ...). */
+    public static TargetLinkFactory forChipFamily(String chipFamily, Clock clock) {
+        if (chipFamily.toUpperCase(Locale.ROOT).startsWith("ESP32")) {
+            return new EspLinkFactory(EspLinkOptions.defaults(), clock);
+        }
+        return new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock);
+    }
+}
