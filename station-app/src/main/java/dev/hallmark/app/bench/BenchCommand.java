@@ -1,29 +1,158 @@
 package dev.hallmark.app.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.app.cli.ExitCode;
+import dev.hallmark.app.process.ChildJvm;
+import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.hsm.softhsm.SoftHsmToken;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code hallmark bench}: the benchmarks, one subcommand per part of the station. */
+/** {@code hallmark bench}: lots at line speed against the physical limit; one subcommand per part of the station. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCaCommand.class, BenchHsmCommand.class,
         BenchSerialCommand.class},
-        description = {"Measure parts of the station on this machine. Each case prints one",
-            "key=value line (or, with --json, one element of a JSON array); compare",
-            "figures within one run."})
-public final class BenchCommand implements Runnable {
+        sortOptions = false,
+        description = {"Measure the station on this machine. Without a subcommand: lots on a whole",
+            "embedded station (SoftHSM2 token, embedded CA, H2) over 1, 2, 4 and 8 fixtures of",
+            "simulated STM32F4 boards, at realistic device timing (115200 baud 8E1, datasheet",
+            "programming and erase delays) and at zero latency, against the physical minimum",
+            "(the boards' bytes on the wire x byte time + their delays + the token work of a",
+            "unit, measured in the same run). One line per case:",
+            "  timing=realistic fixtures=8 units_per_hour=X per_unit_ms=Y physical_min_ms=Z ratio=R",
+            "The subcommands measure single parts. Compare figures within one run."})
+public final class BenchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--timings", paramLabel = "T", split = ",", splitSynopsisLabel = ",", defaultValue = "realistic,zero",
+            description = "Device timings, one case each per fixture count (default ${DEFAULT-VALUE}).")
+    List<String> timings;
+
+    @Option(names = "--fixtures", paramLabel = "N", split = ",", splitSynopsisLabel = ",", defaultValue = "1,2,4,8",
+            description = "Fixture counts (default ${DEFAULT-VALUE}).")
+    List<Integer> fixtures;
+
+    @Option(names = "--baud", paramLabel = "RATE", defaultValue = "115200",
+            description = "Line speed of the realistic timing (default ${DEFAULT-VALUE}).")
+    int baud;
+
+    @Option(names = "--realistic-units", paramLabel = "N", defaultValue = "3",
+            description = "Units per fixture in a realistic case (default ${DEFAULT-VALUE}).")
+    int realisticUnits;
+
+    @Option(names = "--zero-units", paramLabel = "N", defaultValue = "12",
+            description = "Units per fixture in a zero-latency case (default ${DEFAULT-VALUE}).")
+    int zeroUnits;
+
+    @Option(names = "--token-ms", paramLabel = "MS", defaultValue = "3000",
+            description = "How long the token's own work is timed, after as long a warm-up (default ${DEFAULT-VALUE}).")
+    long tokenMillis;
+
+    @Option(names = "--json", description = "Print a JSON array of the cases instead of key=value lines.")
+    boolean json;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where to make the temporary station (default /dev/shm, a tmpfs).")
+    Path workDir;
+
+    @Option(names = "--keep", description = "Keep the temporary station (logs, token, audit database) and print its path.")
+    boolean keep;
+
+    @Option(names = "--inside", hidden = true, description = "Run the measurement here: the child.")
+    boolean inside;
+
+    @Option(names = "--workspace", hidden = true, paramLabel = "DIR", description = "The child's workspace.")
+    Path workspace;
+
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark, e.g. 'bench ca' or 'bench hsm'");
+    public Integer call() throws ProvisioningException, InterruptedException {
+        LotBenchSettings settings;
+        try {
+            settings = new LotBenchSettings(timings, fixtures, baud, realisticUnits, zeroUnits,
+                    Duration.ofMillis(tokenMillis));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return inside ? measureHere(settings) : runChild(settings);
+    }
+
+    /** The parent: a temporary station directory on tmpfs, the child JVM with its SOFTHSM2_CONF, clean-up. */
+    private int runChild(LotBenchSettings settings) throws ProvisioningException, InterruptedException {
+        if (!Files.isReadable(SoftHsmToken.defaultModule())) {
+            throw new ProvisioningException(ErrorCode.HSM_MODULE_MISSING, "the benchmark needs SoftHSM2 ("
+                    + SoftHsmToken.defaultModule() + ", Debian package softhsm2), which is not installed here");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = BenchWorkspace.create(workDir);
+        Runnable cleanUp = BenchWorkspace.cleanUpOnce(dir, keep, line -> {
+            err.println(line);
+            err.flush();
+        });
+        try {
+            err.println(String.format(Locale.ROOT, "bench: timings %s, fixtures %s, %d units per fixture (realistic) "
+                            + "and %d (zero); %d CPUs here, compare figures within one run", settings.timings(),
+                    settings.fixtures(), settings.realisticUnitsPerFixture(), settings.zeroUnitsPerFixture(),
+                    Runtime.getRuntime().availableProcessors()));
+            err.flush();
+            List<String> args = new ArrayList<>(BenchCaCommand.commandPath(spec));
+            args.addAll(settings.toArgs());
+            args.addAll(List.of("--inside", "--workspace", dir.toString()));
+            if (json) {
+                args.add("--json");
+            }
+            List<String> command = ChildJvm.command(ChildJvm.jvmOptions(dir), BenchCaCommand.childMainClass(spec), args);
+            return ChildJvm.run(command, Map.of("SOFTHSM2_CONF", SoftHsmToken.confFile(dir).toString(),
+                    "HALLMARK_DATA_DIR", dir.toString()), spec.commandLine().getOut(), err, cleanUp);
+        } finally {
+            cleanUp.run();
+        }
+    }
+
+    /** The child: the station, the cases, the lines. */
+    private int measureHere(LotBenchSettings settings) throws ProvisioningException {
+        if (workspace == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--inside needs --workspace");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<LotBenchCase> cases = new LotBenchRun(settings, workspace, line -> {
+            err.println(line);
+            err.flush();
+        }, result -> {
+            if (!json) {
+                out.println(result.line());
+                out.flush();
+            }
+        }).run();
+        if (json) {
+            try {
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        cases.stream().map(LotBenchCase::json).toList()));
+            } catch (JsonProcessingException e) {
+                throw new ProvisioningException(ErrorCode.INTERNAL, "the results could not be written as JSON",
+                        e.getOriginalMessage(), e);
+            }
+            out.flush();
+        }
+        return cases.stream().anyMatch(c -> c.failed() > 0) ? ExitCode.UNITS_FAILED : ExitCode.OK;
     }
 
     /**

@@ -36,12 +36,12 @@ final class BenchWorkspace {
         return Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
     }
 
-    /** A fresh owner-only directory {@code hallmark-bench-ca-*} under {@link #base(Path)}. */
+    /** A fresh owner-only directory {@code hallmark-bench-*} under {@link #base(Path)}. */
     static Path create(Path base) throws ProvisioningException {
         Path parent = base(base);
         try {
             Files.createDirectories(parent);
-            return Files.createTempDirectory(parent, "hallmark-bench-ca-",
+            return Files.createTempDirectory(parent, "hallmark-bench-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException | UnsupportedOperationException e) {
             throw new ProvisioningException(ErrorCode.DATA_DIR_UNUSABLE, "the benchmark cannot make its temporary "
@@ -64,7 +64,7 @@ final class BenchWorkspace {
                 }
                 done = true;
                 if (keep) {
-                    say.accept("bench ca: kept " + dir);
+                    say.accept("bench: kept " + dir);
                 } else {
                     delete(dir);
                 }
