@@ -8,6 +8,7 @@ import dev.hallmark.engine.api.UnitOutcome;
 import dev.hallmark.engine.api.UnitResult;
 import dev.hallmark.engine.crypto.Pem;
 import dev.hallmark.engine.port.AuditStore;
+import dev.hallmark.engine.port.KeyReference;
 import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.RevocationReason;
 import dev.hallmark.engine.port.StepEvent;
@@ -32,6 +33,7 @@ public final class InMemoryAuditStore implements AuditStore {
     private final Map<String, Long> claims = new HashMap<>();
     private final Map<String, Integer> counters = new HashMap<>();
     private final Map<String, RevocationReason> revocations = new HashMap<>();
+    private final Map<String, Long> publicKeys = new HashMap<>();
     private long nextId = 1;
     private ErrorCode failNextWrite;
 
@@ -76,6 +78,23 @@ public final class InMemoryAuditStore implements AuditStore {
         units.put(unitId, new UnitRecord(u.id(), u.lot(), serial, uid.hex(), chipFamily, u.result(), null, null, null,
                 null, null, u.station(), u.fixture(), u.started(), null));
         return serial;
+    }
+
+    /** Keeps public keys unique across units, as the database does; the unit's own key again changes nothing. */
+    @Override
+    public synchronized void recordKey(long unitId, KeyReference key) throws ProvisioningException {
+        write();
+        Long holder = publicKeys.get(key.publicKeySha256());
+        if (holder != null && holder != unitId) {
+            throw new ProvisioningException(ErrorCode.AUDIT_DUPLICATE, "public key " + key.publicKeySha256()
+                    + " is already recorded for unit " + units.get(holder).serial());
+        }
+        publicKeys.put(key.publicKeySha256(), unitId);
+    }
+
+    /** The unit a public key (SHA-256 of its SubjectPublicKeyInfo) is recorded for, if any. */
+    public synchronized Long keyHolder(String publicKeySha256) {
+        return publicKeys.get(publicKeySha256);
     }
 
     @Override
