@@ -47,9 +47,32 @@ final class MirrorCheck {
             missing("CERTIFICATE", "unit_certificates", "select 1 from unit_certificates m where m.event_id = e.id",
                     "the certificate it records for unit #%d is missing from unit_certificates");
         }
+        if (!keysMatch()) {
+            new KeyMirror(c, out).run();
+            missing("KEY_RECORDED", "key_references", "select 1 from key_references m where m.event_id = e.id",
+                    "the key it records for unit #%d is missing from key_references");
+        }
         if (lockEvidence() != chain.lockEvidenceEvents()) {
             latestLockEvidence();
         }
+        new ProfileCheck(c, out).run();
+    }
+
+    private boolean keysMatch() throws SQLException {
+        MirrorDigest mirror = chain.mirror();
+        boolean fingerprintsHold = true;
+        try (PreparedStatement ps = c.prepareStatement("select event_id, unit_id, recorded_at, " + KeyMirror.FIELDS
+                + " from key_references")) {
+            ps.setFetchSize(FETCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    mirror.add(nullableLong(rs, "event_id"), nullableLong(rs, "unit_id"),
+                            EventRows.getInstant(rs, "recorded_at"), KeyMirror.detail(rs));
+                    fingerprintsHold &= KeyMirror.fingerprintProblem(rs) == null;
+                }
+            }
+        }
+        return fingerprintsHold && mirror.matches(chain.keys());
     }
 
     private boolean stepsMatch() throws SQLException {
