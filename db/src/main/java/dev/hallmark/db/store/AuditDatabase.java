@@ -43,7 +43,7 @@ public final class AuditDatabase implements AutoCloseable {
 
     /** The JDBC URL of the embedded H2 database whose file base (without .mv.db) is {@code location}. */
     public static String embeddedUrl(String location) {
-        return "jdbc:h2:file:" + location + ";LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + location + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
     }
 
     /** The file base of the embedded database in {@code directory}. */
