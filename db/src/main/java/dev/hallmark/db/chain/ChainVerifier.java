@@ -93,7 +93,9 @@ public final class ChainVerifier {
         ChainTotals totals = new ChainTotals();
         List<StationSummary> stations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        String sql = "select " + EventRows.COLUMNS + " from audit_events order by station, seq, id";
+        // (station, seq) is unique, so this order is total; it is the unique index's order, which H2 streams
+        // (with ", id" appended H2 sorted the whole table into a temporary result first)
+        String sql = "select " + EventRows.COLUMNS + " from audit_events order by station, seq";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(FETCH);
             try (ResultSet rs = ps.executeQuery()) {
