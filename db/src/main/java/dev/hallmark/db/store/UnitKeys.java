@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Key references: the unit's key pair recorded after KEYGEN, chained as KEY_RECORDED and mirrored in
- * {@code key_references}, whose unique public-key fingerprint lets the database itself refuse a key that another unit
- * holds — before any certificate is requested for it.
+ * {@code key_references}. {@code public_keys} gives each public key to one device, so the database itself refuses a
+ * key another device holds — before any certificate is requested for it — while a device's later attempt may use
+ * the key its earlier attempt left in it (on-device custody).
  */
 final class UnitKeys {
 
@@ -41,14 +42,15 @@ final class UnitKeys {
         }
         UnitPlaces.Place place = places.of(unitId);
         boolean added = chain.write(place.station(), "record the key of unit #" + unitId, (c, log) -> {
-            UnitState.lock(c, unitId).requireOpen("key");
-            Long holder = holder(c, key.publicKeySha256());
-            if (holder != null && holder == unitId) {
+            UnitState unit = UnitState.lock(c, unitId).requireOpen("key");
+            if (unit.uid() == null) {
+                throw new ProvisioningException(ErrorCode.INTERNAL, "unit #" + unitId
+                        + " has not claimed a device, so its key cannot be recorded");
+            }
+            if (recordedFor(c, unitId, key.publicKeySha256())) {
                 return false;
             }
-            if (holder != null) {
-                throw duplicate(c, key, holder, null);
-            }
+            claimKey(c, unit, key);
             Instant now = chain.options().clock().instant();
             ChainedEvent event = log.append(AuditEvent.keyRecorded(place.station(), place.lot(), unitId, now,
                     detail(key)));
@@ -101,12 +103,56 @@ final class UnitKeys {
         }
     }
 
+    private static boolean recordedFor(Connection c, long unitId, String publicKeySha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select 1 from key_references where unit_id = ? and public_key_sha256 = ?")) {
+            ps.setLong(1, unitId);
+            ps.setString(2, publicKeySha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * The key belongs to the unit's device from now on: a key first seen is claimed for the device; a key of the
+     * same device (an earlier attempt's key, left in the device) is its own; a key of another device is refused.
+     */
+    private static void claimKey(Connection c, UnitState unit, KeyReference key)
+            throws SQLException, ProvisioningException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select chip_family, uid from public_keys where public_key_sha256 = ?")) {
+            ps.setString(1, key.publicKeySha256());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    if (unit.chipFamily().equals(rs.getString(1)) && unit.uid().equals(rs.getString(2))) {
+                        return;
+                    }
+                    throw duplicate(c, key, holder(c, key.publicKeySha256()), null);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into public_keys (public_key_sha256, chip_family, uid) values (?, ?, ?)")) {
+            ps.setString(1, key.publicKeySha256());
+            ps.setString(2, unit.chipFamily());
+            ps.setString(3, unit.uid());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (Sql.isUniqueViolation(e)) {
+                throw duplicate(c, key, null, e);
+            }
+            throw e;
+        }
+    }
+
     private static Long holder(Connection c, String publicKeySha256) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "select unit_id from key_references where public_key_sha256 = ?")) {
+                "select min(unit_id) from key_references where public_key_sha256 = ?")) {
             ps.setString(1, publicKeySha256);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
+                long id = rs.next() ? rs.getLong(1) : 0;
+                return rs.wasNull() || id == 0 ? null : id;
             }
         }
     }
@@ -127,7 +173,7 @@ final class UnitKeys {
             }
         }
         return new ProvisioningException(ErrorCode.AUDIT_DUPLICATE, "public key sha256 " + k.publicKeySha256()
-                + " is already recorded for " + who + "; no certificate was requested for it",
+                + " is already recorded for " + who + " of another device; no certificate was requested for it",
                 cause == null ? null : cause.getSQLState(), cause);
     }
 }

@@ -20,6 +20,7 @@ import dev.hallmark.engine.api.KeySpec;
 import dev.hallmark.engine.api.LockLevel;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.Step;
 import dev.hallmark.engine.port.KeyPolicy;
 import dev.hallmark.engine.port.KeyReference;
 import dev.hallmark.testkit.fake.SoftwareKeyStore;
@@ -50,7 +51,7 @@ final class Uniqueness {
         long first = History.passUnit(store, ST, 1);
         long second = History.passUnit(store, ST, 2);
         KeyReference key = KeyReference.of(keys().generate(KeySpec.EC_P256, "dev-3", KeyPolicy.SESSION_WRAP_ONLY));
-        keyedUnit(store, 3, key);
+        long keyed = keyedUnit(store, 3, key);
         c.setAutoCommit(false);
         try {
             long event = longValue(c, "select min(id) from audit_events where unit_id = ? and kind = 'STEP'", second);
@@ -58,9 +59,11 @@ final class Uniqueness {
                     first, second);
             assertRefused(c, "insert into uid_claims (chip_family, uid, unit_id) values (?, ?, ?)", CHIP,
                     uid(1).hex(), second);
+            assertRefused(c, "insert into public_keys (public_key_sha256, chip_family, uid) values (?, ?, ?)",
+                    key.publicKeySha256(), CHIP, uid(2).hex());
             assertRefused(c, "insert into key_references (unit_id, cka_id, key_type, public_key_sha256, public_key,"
                     + " observed, recorded_at, event_id) values (?, 'ff', 'EC_P256', ?, 'AA==', false,"
-                    + " current_timestamp, ?)", second, key.publicKeySha256(), event);
+                    + " current_timestamp, ?)", keyed, key.publicKeySha256(), event);
             exec(c, "update unit_certificates set issuer_sha256 = 'x', cert_serial = '1' where unit_id = ?", first);
             assertRefused(c, "update unit_certificates set issuer_sha256 = 'x', cert_serial = '1' where unit_id = ?",
                     second);
@@ -82,6 +85,12 @@ final class Uniqueness {
         store.recordKey(first, key);
         assertThat(longValue(c, "select count(*) from key_references where unit_id = ?", first)).isEqualTo(1);
 
+        store.finish(first, TestUnits.failed(firstSerial, uid(1), Step.INSTALL, ErrorCode.DEVICE_NACK, "no"), at(4));
+        long retry = store.begin(LOT, ST, "F1", at(4));
+        store.claim(retry, uid(1), CHIP, "HM");
+        store.recordKey(retry, key);
+        assertThat(longValue(c, "select count(*) from key_references where public_key_sha256 = ?",
+                key.publicKeySha256())).as("the device's retry may use the key its first attempt left").isEqualTo(2);
         assertThatThrownBy(() -> store.recordKey(second, key)).isInstanceOfSatisfying(ProvisioningException.class,
                 e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.AUDIT_DUPLICATE);
@@ -97,9 +106,9 @@ final class Uniqueness {
                 });
         store.recordCertificate(second, TestUnits.certificate("Other CA", "b", BigInteger.valueOf(77)));
 
-        assertThat(longValue(c, "select count(*) from audit_events where kind = 'KEY_RECORDED'")).isEqualTo(1);
-        assertThat(string(c, "select unit_id from key_references where public_key_sha256 = ?",
-                key.publicKeySha256())).isEqualTo(Long.toString(first));
+        assertThat(longValue(c, "select count(*) from audit_events where kind = 'KEY_RECORDED'")).isEqualTo(2);
+        assertThat(string(c, "select uid from public_keys where public_key_sha256 = ?", key.publicKeySha256()))
+                .isEqualTo(uid(1).hex());
         assertThat(db.verifyChain().findings()).isEmpty();
         store.recordKey(second, KeyReference.of(keys().generate(KeySpec.EC_P256, "dev-2",
                 KeyPolicy.SESSION_WRAP_ONLY)));

@@ -34,6 +34,7 @@ public final class InMemoryAuditStore implements AuditStore {
     private final Map<String, Integer> counters = new HashMap<>();
     private final Map<String, RevocationReason> revocations = new HashMap<>();
     private final Map<String, Long> publicKeys = new HashMap<>();
+    private final Map<String, String> keyDevices = new HashMap<>();
     private long nextId = 1;
     private ErrorCode failNextWrite;
 
@@ -80,19 +81,26 @@ public final class InMemoryAuditStore implements AuditStore {
         return serial;
     }
 
-    /** Keeps public keys unique across units, as the database does; the unit's own key again changes nothing. */
+    /**
+     * Gives each public key to one device, as the database does: the unit's own key again, or a key an earlier
+     * attempt on the same device left in it, is accepted; a key of another device is AUDIT_DUPLICATE.
+     */
     @Override
     public synchronized void recordKey(long unitId, KeyReference key) throws ProvisioningException {
         write();
-        Long holder = publicKeys.get(key.publicKeySha256());
-        if (holder != null && holder != unitId) {
+        UnitRecord unit = units.get(unitId);
+        String device = unit.chipFamily() + "/" + unit.uid();
+        String owner = keyDevices.get(key.publicKeySha256());
+        if (owner != null && !owner.equals(device)) {
+            Long holder = publicKeys.get(key.publicKeySha256());
             throw new ProvisioningException(ErrorCode.AUDIT_DUPLICATE, "public key " + key.publicKeySha256()
-                    + " is already recorded for unit " + units.get(holder).serial());
+                    + " is already recorded for unit " + units.get(holder).serial() + " of another device");
         }
-        publicKeys.put(key.publicKeySha256(), unitId);
+        keyDevices.put(key.publicKeySha256(), device);
+        publicKeys.putIfAbsent(key.publicKeySha256(), unitId);
     }
 
-    /** The unit a public key (SHA-256 of its SubjectPublicKeyInfo) is recorded for, if any. */
+    /** The first unit a public key (SHA-256 of its SubjectPublicKeyInfo) was recorded for, if any. */
     public synchronized Long keyHolder(String publicKeySha256) {
         return publicKeys.get(publicKeySha256);
     }
