@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Generates realistic unit records and bulk-loads them with batched inserts: lots of {@value #LOT_SIZE} units,
- * four stations of eight fixtures, ~3% failures spread over the steps from KEYGEN to VERIFY, the full journal of each unit
- * (18 events when it passes), its UID claim, certificate and lock evidence, and the audit chain the store writes
- * with them ({@link BenchChain}: about 22 chained events and one signed checkpoint per unit), so that the chain
+ * four stations of eight fixtures, ~3% failures spread over the steps from KEYGEN to VERIFY, the full journal of
+ * each unit (18 events when it passes), its UID claim, certificate and lock evidence, and the audit chain the
+ * store writes with them ({@link BenchChain}: about 22 chained events and one signed checkpoint per unit), so that the chain
  * verifier finds nothing to report. One real certificate is made once; each unit records a copy with the unit
  * number in its serial ({@link BenchCertificate#forUnit}), so fingerprints are real and unique, but the copies'
  * signatures do not verify (a manifest export of generated data refuses so). Seeded: the same arguments give
@@ -136,8 +136,8 @@ final class RecordGenerator {
      * {@code JdbcAuditStore} does (UNIT_BEGUN; per step STARTED, the step's own record, DONE or FAILED; UNIT_SEALED).
      */
     private long addUnit(int n, long events, Writers w) throws SQLException {
-        Step failedAt = random.nextInt(100) < 3 ? STEPS[FIRST_FAILING + random.nextInt(STEPS.length - 1 - FIRST_FAILING)]
-                : null;
+        Step failedAt = random.nextInt(100) < 3
+                ? STEPS[FIRST_FAILING + random.nextInt(STEPS.length - 1 - FIRST_FAILING)] : null;
         boolean issued = failedAt == null || failedAt.ordinal() > Step.ISSUE.ordinal();
         Instant started = startOf(n);
         Instant finished = started.plusMillis(8_000 + random.nextInt(4_000));

@@ -2,7 +2,8 @@ package dev.hallmark.db.chain;
 
 /**
  * What the walk over the chains saw of the events that have mirror rows: an order-independent digest of the STEP,
- * CERTIFICATE and KEY_RECORDED events (event id and the fields their mirror rows repeat) and the number of LOCK_EVIDENCE events.
+ * CERTIFICATE and KEY_RECORDED events (event id and the fields their mirror rows repeat) and the number of
+ * LOCK_EVIDENCE events.
  * {@link MirrorCheck} compares its single scans of the mirror tables with these, and joins row by row only when they
  * differ, to name what differs.
  */

@@ -33,7 +33,8 @@ final class UnitCheck {
     void run() throws SQLException {
         String units = "select u.id, u.lot_id, u.serial, u.uid, u.chip_family, u.station, u.fixture, u.result,"
                 + " u.failed_step, u.error_code, u.cause, u.started_at, u.finished_at, u.cert_pem, u.cert_sha256,"
-                + " l.profile, l.profile_sha256 from units u left join lots l on l.id = u.lot_id where u.id > ? order by u.id";
+                + " l.profile, l.profile_sha256 from units u left join lots l on l.id = u.lot_id where u.id > ?"
+                + " order by u.id";
         String events = "select " + EventRows.COLUMNS + " from audit_events where unit_id > ? and kind in"
                 + " ('UNIT_BEGUN', 'UNIT_CLAIMED', 'CERTIFICATE', 'UNIT_SEALED') and at is not null"
                 + " order by unit_id, seq";

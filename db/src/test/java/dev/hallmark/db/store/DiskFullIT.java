@@ -77,7 +77,8 @@ class DiskFullIT {
             Map<Long, UnitResult> results = again.store().units(LOT).stream()
                     .collect(Collectors.toMap(UnitRecord::id, UnitRecord::result));
             for (long id : sealed) {
-                assertThat(results.get(id)).as("unit #%d, sealed before the disk filled", id).isEqualTo(UnitResult.PASS);
+                assertThat(results.get(id)).as("unit #%d, sealed before the disk filled", id)
+                        .isEqualTo(UnitResult.PASS);
             }
             ChainReport before = again.verifyChain();
             assertThat(before.findings()).as(String.join("\n", before.lines())).isEmpty();
