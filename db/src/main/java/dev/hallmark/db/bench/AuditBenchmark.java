@@ -1,5 +1,7 @@
 package dev.hallmark.db.bench;
 
+import dev.hallmark.db.chain.ChainReport;
+import dev.hallmark.db.chain.StationSummary;
 import dev.hallmark.db.export.ExportContext;
 import dev.hallmark.db.export.ExportFormat;
 import dev.hallmark.db.export.Exports;
@@ -13,6 +15,7 @@ import dev.hallmark.engine.port.UnitRecord;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +25,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -60,12 +64,32 @@ public final class AuditBenchmark {
         Path dir = Path.of(args[0]);
         BenchmarkResult result;
         if (args.length == 2) {
-            result = run(dir, Integer.parseInt(args[1].replace("_", "")));
+            result = run(dir, Integer.parseInt(args[1].replace("_", "")), LOOKUPS, AuditBenchmark::verifyChain);
         } else {
-            result = isEmpty(dir) ? run(dir, 1_000_000) : measure(dir, LOOKUPS, null);
+            result = isEmpty(dir) ? run(dir, 1_000_000, LOOKUPS, AuditBenchmark::verifyChain)
+                    : measure(dir, LOOKUPS, AuditBenchmark::verifyChain);
         }
         LOG.info("{}", result.details());
         LOG.info("{}", result.line());
+    }
+
+    /**
+     * The benchmark's chain verification: the whole database through {@link AuditDatabase#verifyChain()}, every
+     * station's chain, checkpoint signature and chained row; returns the events verified. The generated record is
+     * consistent, so a finding means the generator or the verifier is wrong: INTERNAL.
+     */
+    public static long verifyChain(AuditDatabase db) throws ProvisioningException {
+        ChainReport report = db.verifyChain();
+        if (!report.ok()) {
+            report.lines().stream().limit(20).forEach(line -> LOG.error("{}", line));
+            throw new ProvisioningException(ErrorCode.INTERNAL, "the generated audit record does not verify: "
+                    + report.findings().size() + " finding(s)");
+        }
+        long checkpoints = report.stations().stream().mapToLong(StationSummary::checkpoints).sum();
+        long events = report.stations().stream().mapToLong(StationSummary::events).sum();
+        LOG.info("verified {} chain events and {} checkpoint signatures of {} stations", events, checkpoints,
+                report.stations().size());
+        return events;
     }
 
     /** Loads {@code units} units into the new or empty {@code dir} and measures {@value #LOOKUPS} look-ups. */
@@ -90,9 +114,12 @@ public final class AuditBenchmark {
         try (AuditDatabase db = AuditDatabase.openH2(dir)) {
             DataSource source = AuditDataSources.embedded(dir);
             long started = System.nanoTime();
-            long events = load(source, units);
+            long cpu = processCpuNanos();
+            RecordGenerator generator = new RecordGenerator(BenchCertificate.create(SEED), SEED);
+            long events = load(generator, source, units);
             double loadSeconds = seconds(System.nanoTime() - started);
-            LOG.info("loaded {} units and {} step events in {} s", units, events, Math.round(loadSeconds));
+            LOG.info("loaded {} units, {} step events and {} chain events in {} s, {} s of CPU", units, events,
+                    generator.chainEvents(), Math.round(loadSeconds), Math.round(seconds(processCpuNanos() - cpu)));
             return measure(db, dir, source, units, events, OptionalDouble.of(loadSeconds), lookups, chain);
         }
     }
@@ -117,8 +144,11 @@ public final class AuditBenchmark {
         long[] lookups = lookUp(source, units, count);
         Path csv = dir.resolve("export.csv");
         long started = System.nanoTime();
+        long cpu = processCpuNanos();
         long exported = exportCsv(source, csv);
         double csvSeconds = seconds(System.nanoTime() - started);
+        LOG.info("CSV export: {} s, {} s of CPU", String.format(Locale.ROOT, "%.1f", csvSeconds),
+                String.format(Locale.ROOT, "%.1f", seconds(processCpuNanos() - cpu)));
         if (exported != units) {
             throw new ProvisioningException(ErrorCode.INTERNAL,
                     "the CSV export wrote " + exported + " units of the " + units + " loaded");
@@ -126,8 +156,13 @@ public final class AuditBenchmark {
         OptionalDouble chainSpeed = OptionalDouble.empty();
         if (chain != null) {
             started = System.nanoTime();
+            cpu = processCpuNanos();
             long verified = chain.verifyAll(db);
-            chainSpeed = OptionalDouble.of(verified / seconds(System.nanoTime() - started));
+            double chainSeconds = seconds(System.nanoTime() - started);
+            LOG.info("chain verification: {} events in {} s, {} s of CPU", verified,
+                    String.format(Locale.ROOT, "%.1f", chainSeconds),
+                    String.format(Locale.ROOT, "%.1f", seconds(processCpuNanos() - cpu)));
+            chainSpeed = OptionalDouble.of(verified / chainSeconds);
         }
         return new BenchmarkResult(units, events, loadSeconds, lookups.length, millis(percentile(lookups, 50)),
                 millis(percentile(lookups, 99)), csvSeconds, size(csv), chainSpeed);
@@ -144,8 +179,7 @@ public final class AuditBenchmark {
         }
     }
 
-    private static long load(DataSource source, int units) throws ProvisioningException {
-        RecordGenerator generator = new RecordGenerator(BenchCertificate.create(SEED), SEED);
+    private static long load(RecordGenerator generator, DataSource source, int units) throws ProvisioningException {
         try (Connection c = source.getConnection()) {
             return generator.load(c, units);
         } catch (SQLException e) {
@@ -158,8 +192,16 @@ public final class AuditBenchmark {
      * Times each look-up by a random serial; every one must find its unit. The serials differ from run to run,
      * so measuring the same database again does not find exactly the pages the last run left in the caches.
      */
-    private static long[] lookUp(DataSource source, int units, int count) throws ProvisioningException {
-        long seed = System.nanoTime();
+    private static long[] lookUp(DataSource database, int units, int count) throws ProvisioningException {
+        try (OneConnection source = new OneConnection(database)) {
+            return lookUp(source, units, count, System.nanoTime());
+        } catch (SQLException e) {
+            throw new ProvisioningException(ErrorCode.AUDIT_UNAVAILABLE, "the benchmark could not open a connection"
+                    + " for its look-ups", e.getSQLState(), e);
+        }
+    }
+
+    private static long[] lookUp(DataSource source, int units, int count, long seed) throws ProvisioningException {
         LOG.info("looking up {} random serials (seed {}) after up to {} untimed ones", count, seed, WARM_UP);
         Random random = new Random(seed);
         for (int i = 0; i < Math.min(WARM_UP, count); i++) {
@@ -218,6 +260,12 @@ public final class AuditBenchmark {
             throw new ProvisioningException(ErrorCode.DATA_DIR_UNUSABLE, "the benchmark's CSV file " + file
                     + " cannot be read", e.getClass().getSimpleName(), e);
         }
+    }
+
+    /** CPU time of the whole process (all threads, the GC's included), to read wall-clock figures on a busy machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double seconds(long nanos) {

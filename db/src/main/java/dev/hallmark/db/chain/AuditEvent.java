@@ -71,4 +71,16 @@ public record AuditEvent(String station, EventKind kind, String lotId, Long unit
         return new AuditEvent(station, EventKind.UNIT_SEALED, lot, unitId, at, null, null, null, null, null, null,
                 null, result, failedStep, errorCode, null, null, null, cause);
     }
+
+    /** The unit's key pair; {@code detail} is {@link KeyDetail#of} its reference. */
+    public static AuditEvent keyRecorded(String station, String lot, long unitId, Instant at, String detail) {
+        return new AuditEvent(station, EventKind.KEY_RECORDED, lot, unitId, at, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, detail);
+    }
+
+    /** The same event with another detail. */
+    public AuditEvent withDetail(String newDetail) {
+        return new AuditEvent(station, kind, lotId, unitId, at, profile, fixture, serial, uid, chipFamily, step, status,
+                result, failedStep, errorCode, lockLevel, locked, certSha256, newDetail);
+    }
 }

@@ -61,6 +61,15 @@ public final class ChainFormat {
                 .add(signatureAlgorithm).bytes();
     }
 
+    /** Lower-case hex SHA-256 over fields in this encoding (for records that are their own hash, e.g. profiles). */
+    public static String fieldsSha256(String... fields) {
+        Fields f = new Fields();
+        for (String field : fields) {
+            f.add(field);
+        }
+        return sha256Hex(f.bytes());
+    }
+
     /** A time as the encoding writes it, after cutting it to microseconds. */
     public static String time(Instant at) {
         return TIME.format(at.truncatedTo(ChronoUnit.MICROS));

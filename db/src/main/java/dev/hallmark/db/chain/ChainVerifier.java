@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,14 +72,30 @@ public final class ChainVerifier {
     }
 
     private ChainReport run(Connection c) throws SQLException {
+        ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "checkpoint-signatures");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return run(c, checker);
+        } finally {
+            checker.shutdownNow();
+        }
+    }
+
+    private ChainReport run(Connection c, ExecutorService checker) throws SQLException {
         long started = System.nanoTime();
         Findings findings = new Findings();
         Baseline baseline = baseline(c, findings);
         Map<String, ChainAppender.Head> heads = heads(c);
         CheckpointCheck signatures = new CheckpointCheck(trustedSignerKeys);
+        ChainTotals totals = new ChainTotals();
         List<StationSummary> stations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        String sql = "select " + EventRows.COLUMNS + " from audit_events order by station, seq, id";
+        // (station, seq) is unique, so this order is total; it is the unique index's order, which H2 streams
+        // (with ", id" appended H2 sorted the whole table into a temporary result first)
+        String sql = "select " + EventRows.COLUMNS + " from audit_events order by station, seq";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(FETCH);
             try (ResultSet rs = ps.executeQuery()) {
@@ -92,10 +112,10 @@ public final class ChainVerifier {
                             }
                             station = rowStation;
                             seen.add(station);
-                            cursor = new CheckpointCursor(c, station, signatures);
+                            cursor = new CheckpointCursor(c, station, signatures, checker);
                             walk = new StationWalk(station, heads.get(station), cursor, findings);
                         }
-                        walk.accept(row(rs));
+                        walk.accept(row(rs, totals));
                     }
                     if (walk != null) {
                         stations.add(walk.finish());
@@ -111,13 +131,13 @@ public final class ChainVerifier {
         rest.addAll(checkpointStations(c));
         rest.removeAll(seen);
         for (String station : rest) {
-            try (CheckpointCursor cursor = new CheckpointCursor(c, station, signatures)) {
+            try (CheckpointCursor cursor = new CheckpointCursor(c, station, signatures, checker)) {
                 stations.add(new StationWalk(station, heads.get(station), cursor, findings).finish());
             }
         }
         long walked = System.nanoTime();
         checkBaseline(c, baseline, findings);
-        new MirrorCheck(c, findings, baseline).run();
+        new MirrorCheck(c, findings, baseline, totals).run();
         long mirrored = System.nanoTime();
         new UnitCheck(c, findings, baseline).run();
         LOG.debug("chains and checkpoints {} ms, mirror rows {} ms, units {} ms", (walked - started) / 1_000_000,
@@ -129,13 +149,15 @@ public final class ChainVerifier {
         return new ChainReport(findings.all(), stations, legacyUnits(c, baseline));
     }
 
-    private static StationWalk.Row row(ResultSet rs) throws SQLException {
+    private static StationWalk.Row row(ResultSet rs, ChainTotals totals) throws SQLException {
         String unreadable = EventRows.unreadable(rs);
         if (unreadable != null) {
             return StationWalk.Row.unreadable(rs.getLong("id"), rs.getLong("seq"), rs.getString("prev_hash"),
                     rs.getString("hash"), unreadable);
         }
-        return StationWalk.Row.of(EventRows.read(rs));
+        ChainedEvent event = EventRows.read(rs);
+        totals.accept(event);
+        return StationWalk.Row.of(event);
     }
 
     private static Baseline baseline(Connection c, Findings findings) throws SQLException {
@@ -200,44 +222,87 @@ public final class ChainVerifier {
         }
     }
 
-    /** One station's checkpoints in seq order, signatures checked as they are read. */
+    /**
+     * One station's checkpoints in seq order. Signatures are checked a batch ahead on the verifier's second thread
+     * (one checkpoint per sealed unit makes signature checks a large share of the work), while this thread goes on
+     * reading the chain; rows are read from the connection only on this thread.
+     */
     private static final class CheckpointCursor implements StationWalk.CheckpointFeed, AutoCloseable {
+        private static final int BATCH = 256;
         private final PreparedStatement ps;
         private final ResultSet rs;
         private final CheckpointCheck signatures;
-        private SignedCheckpoint next;
-        private boolean done;
+        private final ExecutorService checker;
+        private Future<List<SignedCheckpoint>> ahead;
+        private List<SignedCheckpoint> batch = List.of();
+        private int index;
+        private boolean exhausted;
 
-        CheckpointCursor(Connection c, String station, CheckpointCheck signatures) throws SQLException {
+        CheckpointCursor(Connection c, String station, CheckpointCheck signatures, ExecutorService checker)
+                throws SQLException {
             this.signatures = signatures;
+            this.checker = checker;
             this.ps = c.prepareStatement("select " + Checkpoints.COLUMNS
                     + " from audit_checkpoints where station = ? order by seq, id");
             ps.setFetchSize(FETCH);
             ps.setString(1, station);
             this.rs = ps.executeQuery();
+            this.ahead = submitNext();
+        }
+
+        private Future<List<SignedCheckpoint>> submitNext() throws SQLException {
+            if (exhausted) {
+                return null;
+            }
+            List<Checkpoint> read = new ArrayList<>(BATCH);
+            while (read.size() < BATCH && rs.next()) {
+                read.add(Checkpoints.read(rs));
+            }
+            exhausted = read.size() < BATCH;
+            if (read.isEmpty()) {
+                return null;
+            }
+            return checker.submit(() -> read.stream().map(signatures::check).toList());
         }
 
         @Override
         public SignedCheckpoint peek() throws SQLException {
-            if (next == null && !done) {
-                if (rs.next()) {
-                    next = signatures.check(Checkpoints.read(rs));
-                } else {
-                    done = true;
+            while (index == batch.size()) {
+                if (ahead == null) {
+                    return null;
                 }
+                batch = await(ahead);
+                index = 0;
+                ahead = submitNext();
             }
-            return next;
+            return batch.get(index);
         }
 
         @Override
         public SignedCheckpoint next() throws SQLException {
             SignedCheckpoint n = peek();
-            next = null;
+            if (n != null) {
+                index++;
+            }
             return n;
+        }
+
+        private static List<SignedCheckpoint> await(Future<List<SignedCheckpoint>> f) throws SQLException {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while checking checkpoint signatures", "57014", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a checkpoint signature check failed", e.getCause());
+            }
         }
 
         @Override
         public void close() throws SQLException {
+            if (ahead != null) {
+                ahead.cancel(false);
+            }
             try {
                 rs.close();
             } finally {

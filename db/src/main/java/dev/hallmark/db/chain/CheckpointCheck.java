@@ -7,22 +7,23 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Verifies checkpoint signatures with the public key stored beside them, and against the trusted keys if any. Uses
  * Bouncy Castle's provider, whose P-256 verification is several times faster than the JDK's: a station signs a
- * checkpoint per sealed unit, so a plant's record holds as many checkpoints as units.
+ * checkpoint per sealed unit, so a plant's record holds as many checkpoints as units. Thread-safe: the verifier
+ * checks batches of checkpoints on a second thread while it walks the chain.
  */
 final class CheckpointCheck {
 
     private static final Provider BC = new BouncyCastleProvider();
 
     private final Set<String> trustedKeys;
-    private final Map<String, PublicKey> keys = new HashMap<>();
+    private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
 
     /** {@code trustedKeys}: SHA-256 fingerprints of the station keys to accept; empty accepts any stored key. */
     CheckpointCheck(Set<String> trustedKeys) {

@@ -15,5 +15,7 @@ public enum EventKind {
     /** VERIFY observed the lock: level, whether it holds, observations (mirrored in {@code lock_evidence}). */
     LOCK_EVIDENCE,
     /** The unit was sealed: result, failed step, error code, cause. */
-    UNIT_SEALED
+    UNIT_SEALED,
+    /** The unit's key pair after KEYGEN (mirrored in {@code key_references}); detail per {@link KeyDetail}. */
+    KEY_RECORDED
 }

@@ -23,31 +23,104 @@ final class MirrorCheck {
     private final Connection c;
     private final Findings out;
     private final Baseline baseline;
+    private final ChainTotals chain;
 
-    MirrorCheck(Connection c, Findings out, Baseline baseline) {
+    MirrorCheck(Connection c, Findings out, Baseline baseline, ChainTotals chain) {
         this.c = c;
         this.out = out;
         this.baseline = baseline;
+        this.chain = chain;
     }
 
+    /**
+     * Scans each mirror table once and compares its digest with the chain's; only a table whose digest differs is
+     * joined row by row with its events, to name each row that differs, has no event, or whose event has no row.
+     */
     void run() throws SQLException {
-        steps();
-        certificates();
-        lockEvidence();
-        missing("STEP", "step_events", "select 1 from step_events m where m.event_id = e.id",
-                "its journal entry (step event) of unit #%d is missing from step_events");
-        missing("CERTIFICATE", "unit_certificates", "select 1 from unit_certificates m where m.event_id = e.id",
-                "the certificate it records for unit #%d is missing from unit_certificates");
-        latestLockEvidence();
+        if (!stepsMatch()) {
+            steps();
+            missing("STEP", "step_events", "select 1 from step_events m where m.event_id = e.id",
+                    "its journal entry (step event) of unit #%d is missing from step_events");
+        }
+        if (!certificatesMatch()) {
+            certificates();
+            missing("CERTIFICATE", "unit_certificates", "select 1 from unit_certificates m where m.event_id = e.id",
+                    "the certificate it records for unit #%d is missing from unit_certificates");
+        }
+        if (!keysMatch()) {
+            new KeyMirror(c, out).run();
+            missing("KEY_RECORDED", "key_references", "select 1 from key_references m where m.event_id = e.id",
+                    "the key it records for unit #%d is missing from key_references");
+        }
+        if (lockEvidence() != chain.lockEvidenceEvents()) {
+            latestLockEvidence();
+        }
+        new ProfileCheck(c, out).run();
+    }
+
+    private boolean keysMatch() throws SQLException {
+        MirrorDigest mirror = chain.mirror();
+        boolean fingerprintsHold = true;
+        try (PreparedStatement ps = c.prepareStatement("select event_id, unit_id, recorded_at, " + KeyMirror.FIELDS
+                + " from key_references")) {
+            ps.setFetchSize(FETCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    mirror.add(nullableLong(rs, "event_id"), nullableLong(rs, "unit_id"),
+                            EventRows.getInstant(rs, "recorded_at"), KeyMirror.detail(rs));
+                    fingerprintsHold &= KeyMirror.fingerprintProblem(rs) == null;
+                }
+            }
+        }
+        return fingerprintsHold && mirror.matches(chain.keys());
+    }
+
+    private boolean stepsMatch() throws SQLException {
+        MirrorDigest mirror = chain.mirror();
+        String sql = "select event_id, unit_id, step, status, at, detail from step_events where id > ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(FETCH);
+            ps.setLong(1, baseline.stepEventsMaxId());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    mirror.add(nullableLong(rs, "event_id"), nullableLong(rs, "unit_id"), rs.getString("step"),
+                            rs.getString("status"), EventRows.getInstant(rs, "at"), rs.getString("detail"));
+                }
+            }
+        }
+        return mirror.matches(chain.steps());
+    }
+
+    private boolean certificatesMatch() throws SQLException {
+        MirrorDigest mirror = chain.mirror();
+        String sql = "select event_id, unit_id, cert_sha256, recorded_at, cert_pem from unit_certificates";
+        boolean pemsHold = true;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(FETCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String sha = rs.getString("cert_sha256");
+                    mirror.add(nullableLong(rs, "event_id"), nullableLong(rs, "unit_id"), sha,
+                            EventRows.getInstant(rs, "recorded_at"));
+                    pemsHold &= pemProblem(rs.getString("cert_pem"), sha) == null;
+                }
+            }
+        }
+        return pemsHold && mirror.matches(chain.certificates());
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 
     private void steps() throws SQLException {
         String sql = "select m.id as m_id, m.unit_id as m_unit, m.step as m_step, m.status as m_status,"
-                + " m.at as m_at, m.detail as m_detail, m.event_id as m_event, u.station as u_station,"
+                + " m.at as m_at, m.detail as m_detail, m.event_id as m_event,"
                 + " e.id as e_id, e.station as e_station, e.seq as e_seq, e.kind as e_kind, e.unit_id as e_unit,"
                 + " e.step as e_step, e.status as e_status, e.at as e_at, e.detail as e_detail"
                 + " from step_events m left join audit_events e on e.id = m.event_id"
-                + " left join units u on u.id = m.unit_id where m.id > ? order by m.id";
+                + " where m.id > ? order by m.id";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(FETCH);
             ps.setLong(1, baseline.stepEventsMaxId());
@@ -71,11 +144,11 @@ final class MirrorCheck {
 
     private void certificates() throws SQLException {
         String sql = "select m.id as m_id, m.unit_id as m_unit, m.cert_sha256 as m_sha, m.cert_pem as m_pem,"
-                + " m.recorded_at as m_at, m.event_id as m_event, u.station as u_station,"
+                + " m.recorded_at as m_at, m.event_id as m_event,"
                 + " e.id as e_id, e.station as e_station, e.seq as e_seq, e.kind as e_kind, e.unit_id as e_unit,"
                 + " e.cert_sha256 as e_sha, e.at as e_at"
                 + " from unit_certificates m left join audit_events e on e.id = m.event_id"
-                + " left join units u on u.id = m.unit_id order by m.id";
+                + " order by m.id";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(FETCH);
             try (ResultSet rs = ps.executeQuery()) {
@@ -98,18 +171,28 @@ final class MirrorCheck {
         }
     }
 
-    private void lockEvidence() throws SQLException {
+    /**
+     * Compares each lock evidence row with its event; returns how many rows are the faithful mirror of a
+     * LOCK_EVIDENCE event of their own unit, one row per unit. When that equals the number of LOCK_EVIDENCE events in
+     * the chain, every such event has its row, so each is its unit's latest and none is missing.
+     */
+    private long lockEvidence() throws SQLException {
         String sql = "select m.unit_id as m_id, m.unit_id as m_unit, m.level as m_level, m.locked as m_locked,"
-                + " m.observations as m_observations, m.event_id as m_event, u.station as u_station,"
+                + " m.observations as m_observations, m.event_id as m_event,"
                 + " e.id as e_id, e.station as e_station, e.seq as e_seq, e.kind as e_kind, e.unit_id as e_unit,"
                 + " e.lock_level as e_level, e.locked as e_locked, e.detail as e_detail"
                 + " from lock_evidence m left join audit_events e on e.id = m.event_id"
-                + " left join units u on u.id = m.unit_id where m.unit_id > ? order by m.unit_id";
+                + " where m.unit_id > ? order by m.unit_id";
+        long faithful = 0;
+        long lastUnit = Long.MIN_VALUE;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(FETCH);
             ps.setLong(1, baseline.unitsMaxId());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    long unit = rs.getLong("m_unit");
+                    boolean another = unit != lastUnit;
+                    lastUnit = unit;
                     if (unlinked(rs, "lock_evidence", "lock evidence")) {
                         continue;
                     }
@@ -120,9 +203,13 @@ final class MirrorCheck {
                     compare(differ, "locked", rs.getObject("m_locked"), rs.getObject("e_locked"));
                     compare(differ, "observations", rs.getString("m_observations"), rs.getString("e_detail"));
                     edited(rs, "lock_evidence", differ);
+                    if (differ.isEmpty() && another) {
+                        faithful++;
+                    }
                 }
             }
         }
+        return faithful;
     }
 
     /** The mirror row of each unit's latest LOCK_EVIDENCE event must exist and point at that event. */
@@ -182,7 +269,7 @@ final class MirrorCheck {
         }
         long id = rs.getLong("m_id");
         Object event = rs.getObject("m_event");
-        String station = rs.getString("u_station");
+        String station = stationOf(rs.getLong("m_unit"));
         if (event == null) {
             out.add(new ChainFinding(FindingKind.INSERTED, table, id, station, null,
                     "the " + what + " has no event in the audit chain"));
@@ -191,6 +278,16 @@ final class MirrorCheck {
                     "the " + what + " names event #" + event + ", which is not in the audit chain"));
         }
         return true;
+    }
+
+    /** The station of a unit, for naming a row without an event (rare: no join on the common path). */
+    private String stationOf(long unitId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select station from units where id = ?")) {
+            ps.setLong(1, unitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private void edited(ResultSet rs, String table, List<String> differ) throws SQLException {

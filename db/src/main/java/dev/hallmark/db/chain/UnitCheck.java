@@ -17,6 +17,8 @@ final class UnitCheck {
 
     private static final int FETCH = 1000;
     private static final String TABLE = "units";
+    /** How a UNIT_BEGUN event names its lot's profile snapshot (JdbcAuditStore.PROFILE_SNAPSHOT). */
+    private static final String PROFILE_SNAPSHOT = "profile sha256 ";
 
     private final Connection c;
     private final Findings out;
@@ -31,7 +33,8 @@ final class UnitCheck {
     void run() throws SQLException {
         String units = "select u.id, u.lot_id, u.serial, u.uid, u.chip_family, u.station, u.fixture, u.result,"
                 + " u.failed_step, u.error_code, u.cause, u.started_at, u.finished_at, u.cert_pem, u.cert_sha256,"
-                + " l.profile from units u left join lots l on l.id = u.lot_id where u.id > ? order by u.id";
+                + " l.profile, l.profile_sha256 from units u left join lots l on l.id = u.lot_id where u.id > ?"
+                + " order by u.id";
         String events = "select " + EventRows.COLUMNS + " from audit_events where unit_id > ? and kind in"
                 + " ('UNIT_BEGUN', 'UNIT_CLAIMED', 'CERTIFICATE', 'UNIT_SEALED') and at is not null"
                 + " order by unit_id, seq";
@@ -85,6 +88,10 @@ final class UnitCheck {
         d.check(e.begun, "fixture", e.begun.event().fixture(), u.getString("fixture"));
         d.check(e.begun, "start time", e.begun.event().at(), EventRows.getInstant(u, "started_at"));
         d.check(e.begun, "lot profile", e.begun.event().profile(), u.getString("profile"));
+        String snapshot = e.begun.event().detail();
+        if (snapshot != null) {
+            d.check(e.begun, "lot profile snapshot", snapshot, PROFILE_SNAPSHOT + u.getString("profile_sha256"));
+        }
         d.check(e.claimed, "serial", e.claimed == null ? null : e.claimed.event().serial(), u.getString("serial"));
         d.check(e.claimed, "uid", e.claimed == null ? null : e.claimed.event().uid(), u.getString("uid"));
         d.check(e.claimed, "chip family", e.claimed == null ? null : e.claimed.event().chipFamily(),

@@ -11,6 +11,7 @@ import dev.hallmark.db.chain.EventKind;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -166,9 +167,25 @@ final class ChainLog {
         }
         sql.autoCommit("create the audit chain of station " + station, c -> {
             ChainAppender.ensureHead(c, station);
+            registerStation(c, station, options.clock().instant());
             return null;
         });
         heads.add(station);
+    }
+
+    /** Adds the station to {@code stations} when it is not there yet; a concurrent registration is as good. */
+    private static void registerStation(Connection c, String station, java.time.Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into stations (id, first_seen)"
+                + " select ?, ? where not exists (select 1 from stations where id = ?)")) {
+            ps.setString(1, station);
+            Sql.setInstant(ps, 2, at);
+            ps.setString(3, station);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
+            }
+        }
     }
 
     private ReentrantLock lock(String station) throws ProvisioningException {

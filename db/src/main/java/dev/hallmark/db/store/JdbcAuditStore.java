@@ -8,10 +8,12 @@ import dev.hallmark.engine.api.DeviceUid;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.LotPlan;
 import dev.hallmark.engine.api.LotReport;
+import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.UnitOutcome;
 import dev.hallmark.engine.api.UnitResult;
 import dev.hallmark.engine.port.AuditStore;
+import dev.hallmark.engine.port.KeyReference;
 import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.RevocationReason;
 import dev.hallmark.engine.port.StepEvent;
@@ -41,6 +43,7 @@ public final class JdbcAuditStore implements AuditStore {
     private final UnitEvidence evidence;
     private final UnitSeal seal;
     private final LotPlans lots;
+    private final UnitKeys keys;
 
     JdbcAuditStore(ConnectionPool pool, AuditOptions options) {
         this.sql = new Sql(pool);
@@ -50,6 +53,40 @@ public final class JdbcAuditStore implements AuditStore {
         this.evidence = new UnitEvidence(chain, places);
         this.seal = new UnitSeal(chain, places);
         this.lots = new LotPlans(sql);
+        this.keys = new UnitKeys(chain, places);
+    }
+
+    /**
+     * Creates the lot and records the profile it is made to as a snapshot ({@code product_profiles}); each unit's
+     * UNIT_BEGUN event then names that snapshot. A lot that exists already must be of the same profile, unchanged:
+     * a changed profile is a new lot. A lot made before snapshots were kept gets this one.
+     */
+    @Override
+    public void ensureLot(String lot, ProductProfile profile, Instant at) throws ProvisioningException {
+        Objects.requireNonNull(profile, "profile");
+        ensureLot(lot, profile.name(), at);
+        ProfileSnapshot snapshot = ProfileSnapshot.of(profile);
+        String recorded = sql.transaction("record the profile of lot " + lot, c -> {
+            String sha = snapshot.insert(c, at);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update lots set profile_sha256 = ? where id = ? and profile_sha256 is null")) {
+                ps.setString(1, sha);
+                ps.setString(2, lot);
+                ps.executeUpdate();
+            }
+            return profileSnapshotOf(c, lot);
+        });
+        if (!snapshot.sha256().equals(recorded)) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "lot " + lot + " was started with another"
+                    + " version of product profile " + profile.name() + " (snapshot " + recorded + "); a changed"
+                    + " profile needs a new lot");
+        }
+    }
+
+    /** {@inheritDoc} The key is chained as KEY_RECORDED; its public key may belong to this unit only. */
+    @Override
+    public void recordKey(long unitId, KeyReference key) throws ProvisioningException {
+        keys.recordKey(unitId, Objects.requireNonNull(key, "key"));
     }
 
     /** Creates the lot; a lot that exists already must be of the same product profile. */
@@ -130,11 +167,25 @@ public final class JdbcAuditStore implements AuditStore {
                     unitId = keys.getLong(1);
                 }
             }
-            log.append(AuditEvent.unitBegun(station, lot, unitId, at, profileOf(c, lot), fixture));
+            String snapshot = profileSnapshotOf(c, lot);
+            AuditEvent begun = AuditEvent.unitBegun(station, lot, unitId, at, profileOf(c, lot), fixture);
+            log.append(snapshot == null ? begun : begun.withDetail(PROFILE_SNAPSHOT + snapshot));
             return unitId;
         });
         places.remember(id, new UnitPlaces.Place(station, lot));
         return id;
+    }
+
+    /** How a UNIT_BEGUN event names the lot's profile snapshot: this, then the snapshot's SHA-256. */
+    public static final String PROFILE_SNAPSHOT = "profile sha256 ";
+
+    private static String profileSnapshotOf(Connection c, String lot) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select profile_sha256 from lots where id = ?")) {
+            ps.setString(1, lot);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private static String profileOf(Connection c, String lot) throws SQLException {

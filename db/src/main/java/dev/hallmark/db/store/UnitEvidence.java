@@ -57,13 +57,16 @@ final class UnitEvidence {
             Instant now = chain.options().clock().instant();
             ChainedEvent event = log.append(AuditEvent.certificate(place.station(), place.lot(), unitId, now, sha,
                     note));
+            refuseIssuerSerial(c, certificate);
             try (PreparedStatement ps = c.prepareStatement("insert into unit_certificates (unit_id, cert_sha256,"
-                    + " cert_pem, recorded_at, event_id) values (?, ?, ?, ?, ?)")) {
+                    + " cert_pem, recorded_at, event_id, issuer_sha256, cert_serial) values (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, unitId);
                 ps.setString(2, sha);
                 ps.setString(3, pem);
                 Sql.setInstant(ps, 4, now);
                 ps.setLong(5, event.id());
+                ps.setString(6, issuerSha256(certificate));
+                ps.setString(7, certificate.getSerialNumber().toString(16));
                 ps.executeUpdate();
             } catch (SQLException e) {
                 throw duplicate(e, sha);
@@ -162,6 +165,31 @@ final class UnitEvidence {
         }
     }
 
+    /** SHA-256 of the issuer name's DER, lower-case hex: with the serial, what an issuer never repeats. */
+    static String issuerSha256(X509Certificate certificate) {
+        return dev.hallmark.db.chain.ChainFormat.sha256Hex(certificate.getIssuerX500Principal().getEncoded());
+    }
+
+    /** An issuer never issues two certificates with one serial: a second one is a CA fault or a forgery. */
+    private static void refuseIssuerSerial(Connection c, X509Certificate certificate)
+            throws SQLException, ProvisioningException {
+        String serial = certificate.getSerialNumber().toString(16);
+        String sql = "select u.id, u.serial from unit_certificates m join units u on u.id = m.unit_id"
+                + " where m.issuer_sha256 = ? and m.cert_serial = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, issuerSha256(certificate));
+            ps.setString(2, serial);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    String unit = rs.getString("serial");
+                    throw new ProvisioningException(ErrorCode.AUDIT_DUPLICATE, "certificate serial " + serial
+                            + " of issuer " + certificate.getIssuerX500Principal().getName() + " is already recorded"
+                            + " for unit " + (unit != null ? unit : "#" + rs.getLong("id")));
+                }
+            }
+        }
+    }
+
     private static boolean recordedFor(Connection c, long unitId, String sha) throws SQLException {
         String sql = "select count(*) from units where id = ? and cert_sha256 = ?";
         String kept = "select count(*) from unit_certificates where unit_id = ? and cert_sha256 = ?";
@@ -193,7 +221,8 @@ final class UnitEvidence {
     private static SQLException duplicate(SQLException e, String sha) throws ProvisioningException {
         if (Sql.isUniqueViolation(e)) {
             throw new ProvisioningException(ErrorCode.AUDIT_DUPLICATE,
-                    "certificate " + sha + " is already recorded for another unit", e.getSQLState(), e);
+                    "certificate " + sha + " (or its issuer and serial) is already recorded for another unit",
+                    e.getSQLState(), e);
         }
         return e;
     }

@@ -56,14 +56,19 @@ public final class TestUnits {
 
     /** A self-signed EC P-256 certificate with the given common name, made with Bouncy Castle. */
     public static X509Certificate certificate(String commonName) {
+        return certificate(commonName, commonName, BigInteger.valueOf(System.nanoTime()));
+    }
+
+    /** An EC P-256 certificate for {@code subject} naming {@code issuer} and carrying {@code serial}, new key. */
+    public static X509Certificate certificate(String issuer, String subject, BigInteger serial) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            X500Name name = new X500Name("CN=" + commonName + ",O=Hallmark test");
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
-                    BigInteger.valueOf(System.nanoTime()), Date.from(T0), Date.from(T0.plus(Duration.ofDays(365))),
-                    name, pair.getPublic());
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    new X500Name("CN=" + issuer + ",O=Hallmark test"), serial, Date.from(T0),
+                    Date.from(T0.plus(Duration.ofDays(365))), new X500Name("CN=" + subject + ",O=Hallmark test"),
+                    pair.getPublic());
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
         } catch (GeneralSecurityException | OperatorCreationException e) {

@@ -4,6 +4,7 @@ import dev.hallmark.engine.api.DeviceUid;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.LotPlan;
 import dev.hallmark.engine.api.LotReport;
+import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.Step;
 import dev.hallmark.engine.api.UnitOutcome;
@@ -18,6 +19,14 @@ public interface AuditStore {
     /** Creates the lot if it does not exist yet. */
     void ensureLot(String lot, String profileName, Instant at) throws ProvisioningException;
 
+    /**
+     * Creates the lot if it does not exist yet and records the profile it is made to, as it is now (a snapshot); a
+     * store that keeps no snapshots records the name only.
+     */
+    default void ensureLot(String lot, ProductProfile profile, Instant at) throws ProvisioningException {
+        ensureLot(lot, profile.name(), at);
+    }
+
     /** Records that a unit started on a fixture; returns its id. Every attempt is a row. */
     long begin(String lot, String station, String fixture, Instant at) throws ProvisioningException;
 
@@ -26,6 +35,14 @@ public interface AuditStore {
      * Fails with AUDIT_DUPLICATE if the UID is held by a unit that passed or is under way.
      */
     String claim(long unitId, DeviceUid uid, String chipFamily, String serialPrefix) throws ProvisioningException;
+
+    /**
+     * Records the unit's key pair after KEYGEN, before any certificate is requested for it. Fails with
+     * AUDIT_DUPLICATE if the public key is already recorded for another unit; recording the unit's own key again
+     * (a resumed unit) changes nothing. The default records nothing, for stores that keep no key references.
+     */
+    default void recordKey(long unitId, KeyReference key) throws ProvisioningException {
+    }
 
     /** Appends a step event to the unit's journal. */
     void recordStep(long unitId, StepEvent event) throws ProvisioningException;

@@ -15,6 +15,7 @@ import dev.hallmark.engine.port.DeviceInfo;
 import dev.hallmark.engine.port.IssueRequest;
 import dev.hallmark.engine.port.IssuedCertificate;
 import dev.hallmark.engine.port.KeyHandle;
+import dev.hallmark.engine.port.KeyReference;
 import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.RevocationReason;
 import dev.hallmark.engine.port.TargetLink;
@@ -229,6 +230,8 @@ public final class UnitWorkflow {
                     : new InjectedCustody(parts.keys(), parts.wrapper());
             Custody.Keyed keyed = state.custody.keyFor(state.uid, profile.keySpec());
             state.key = keyed.key();
+            // the public key must be new to the audit record before any certificate is requested for it
+            parts.store().recordKey(journal.unitId(), KeyReference.of(keyed.key()));
             if (state.certificate == null) {
                 return keyed.detail();
             }

@@ -80,7 +80,7 @@ final class LotBenchRun {
                 + Long.toHexString(random.nextLong() & 0xFFFFFFL);
         try (SimBench bench = SimBench.start(Stm32Family.F4, fixtures, kek, random, timing)) {
             MeteredBoards boards = new MeteredBoards(bench, timing);
-            station.store().ensureLot(lot, profile.name(), clock.instant());
+            station.store().ensureLot(lot, profile, clock.instant());
             StationParts parts = new StationParts("bench", new Stm32LinkFactory(options, clock), station.keys(),
                     station.keys(), station.issuer(), station.store(), clock);
             UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, UnitListener.none());

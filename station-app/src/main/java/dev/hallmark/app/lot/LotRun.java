@@ -81,6 +81,7 @@ public final class LotRun {
     /** Runs the prepared plan on the fixtures; the lot is closed when every unit of its quota has passed. */
     public Result run(LotPlan lot, ProductProfile profile, List<Fixture> fixtures, Plan plan, FixtureFeed feed,
                       UnitListener listener) throws ProvisioningException {
+        station.store().ensureLot(lot.lot(), profile, clock.instant());
         DeviceTokens deviceTokens = null;
         if (profile.custody() == KeyCustody.ON_DEVICE) {
             deviceTokens = ConfiguredDeviceTokens.of(station.config()).orElseThrow(() -> new ProvisioningException(

@@ -43,7 +43,7 @@ public final class DemoLot {
 
     /** Provisions {@code count} units over the bench's fixtures, reporting progress to the listener. */
     public LotSummary run(int count, UnitListener listener) throws ProvisioningException {
-        station.store().ensureLot(lot, profile.name(), clock.instant());
+        station.store().ensureLot(lot, profile, clock.instant());
         StationParts parts = new StationParts(stationId, new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock), station.keys(), station.keys(),
                 station.issuer(), station.store(), clock, deviceTokens);
         UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, listener);

@@ -43,7 +43,7 @@ public final class FaultLot {
 
     /** Provisions {@code count} units of the lot over the bench's fixtures. */
     public LotSummary run(String lot, int count, UnitListener listener) throws ProvisioningException {
-        station.store().ensureLot(lot, profile.name(), clock.instant());
+        station.store().ensureLot(lot, profile, clock.instant());
         StationParts parts = new StationParts("fault-run", new Stm32LinkFactory(linkOptions, clock), station.keys(),
                 station.keys(), station.issuer(), station.store(), clock);
         UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, listener);

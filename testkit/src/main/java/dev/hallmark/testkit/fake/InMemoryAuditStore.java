@@ -8,6 +8,7 @@ import dev.hallmark.engine.api.UnitOutcome;
 import dev.hallmark.engine.api.UnitResult;
 import dev.hallmark.engine.crypto.Pem;
 import dev.hallmark.engine.port.AuditStore;
+import dev.hallmark.engine.port.KeyReference;
 import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.RevocationReason;
 import dev.hallmark.engine.port.StepEvent;
@@ -32,6 +33,8 @@ public final class InMemoryAuditStore implements AuditStore {
     private final Map<String, Long> claims = new HashMap<>();
     private final Map<String, Integer> counters = new HashMap<>();
     private final Map<String, RevocationReason> revocations = new HashMap<>();
+    private final Map<String, Long> publicKeys = new HashMap<>();
+    private final Map<String, String> keyDevices = new HashMap<>();
     private long nextId = 1;
     private ErrorCode failNextWrite;
 
@@ -79,6 +82,30 @@ public final class InMemoryAuditStore implements AuditStore {
         units.put(unitId, new UnitRecord(u.id(), u.lot(), serial, uid.hex(), chipFamily, u.result(), null, null, null,
                 null, null, u.station(), u.fixture(), u.started(), null));
         return serial;
+    }
+
+    /**
+     * Gives each public key to one device, as the database does: the unit's own key again, or a key an earlier
+     * attempt on the same device left in it, is accepted; a key of another device is AUDIT_DUPLICATE.
+     */
+    @Override
+    public synchronized void recordKey(long unitId, KeyReference key) throws ProvisioningException {
+        write();
+        UnitRecord unit = units.get(unitId);
+        String device = unit.chipFamily() + "/" + unit.uid();
+        String owner = keyDevices.get(key.publicKeySha256());
+        if (owner != null && !owner.equals(device)) {
+            Long holder = publicKeys.get(key.publicKeySha256());
+            throw new ProvisioningException(ErrorCode.AUDIT_DUPLICATE, "public key " + key.publicKeySha256()
+                    + " is already recorded for unit " + units.get(holder).serial() + " of another device");
+        }
+        keyDevices.put(key.publicKeySha256(), device);
+        publicKeys.putIfAbsent(key.publicKeySha256(), unitId);
+    }
+
+    /** The first unit a public key (SHA-256 of its SubjectPublicKeyInfo) was recorded for, if any. */
+    public synchronized Long keyHolder(String publicKeySha256) {
+        return publicKeys.get(publicKeySha256);
     }
 
     @Override
