@@ -54,7 +54,7 @@ final class LotFigures {
             long passed = 0;
             long failed = 0;
             try (PreparedStatement ps = c.prepareStatement(
-                    "select finished_at, result from units where lot_id = ? and result is not null")) {
+                    "select finished_at, result from units where lot_id = ? and result in ('PASS', 'FAILED')")) {
                 ps.setString(1, lot);
                 ps.setFetchSize(FETCH);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -93,7 +93,7 @@ final class LotFigures {
     private static List<LotReport.FailureCount> failures(Connection c, String lot) throws SQLException {
         List<LotReport.FailureCount> failures = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select failed_step, error_code, count(*), min(cause)"
-                + " from units where lot_id = ? and result = 'FAIL' group by failed_step, error_code")) {
+                + " from units where lot_id = ? and result = 'FAILED' group by failed_step, error_code")) {
             ps.setString(1, lot);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
