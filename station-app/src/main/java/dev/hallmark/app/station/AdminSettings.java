@@ -75,6 +75,15 @@ public final class AdminSettings {
         }
     }
 
+    /** The device's UID, or why it cannot be read (a read-protected device keeps its memory closed). */
+    private static String uid(TargetLink link) {
+        try {
+            return "UID " + link.readUniqueId().hex();
+        } catch (ProvisioningException e) {
+            return "UID not readable (" + e.getMessage() + ")";
+        }
+    }
+
     /** Opens the fixture's port and asks the device who it is. */
     private static PartCheck.Result fixture(Fixture f, TargetLinkFactory links, Predicate<String> busy) {
         if (busy.test(f.id())) {
@@ -84,8 +93,8 @@ public final class AdminSettings {
         try {
             link = links.open(f);
             DeviceInfo info = link.identify();
-            return new PartCheck.Result(true, String.format("%s answers on %s: pid 0x%03x, bootloader 0x%02x, UID %s",
-                    info.chipFamily(), f.port(), info.productId(), info.bootloaderVersion(), info.uid().hex()));
+            return new PartCheck.Result(true, String.format("%s answers on %s: pid 0x%03x, bootloader 0x%02x, %s",
+                    info.chipFamily(), f.port(), info.productId(), info.bootloaderVersion(), uid(link)));
         } catch (ProvisioningException e) {
             return new PartCheck.Result(false, e.oneLine());
         } finally {
