@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code hallmark bench}: the benchmarks, one subcommand per part of the station. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCaCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCaCommand.class, BenchUiCommand.class},
         description = {"Measure parts of the station on this machine. Each case prints one",
             "key=value line (or, with --json, one element of a JSON array); compare",
             "figures within one run."})
