@@ -28,6 +28,14 @@ public final class GeneratedArchive {
      * load took, 0 when the database was reused.
      */
     public static double ensure(Path dir, int units) throws ProvisioningException {
+        return ensure(dir, units, true);
+    }
+
+    /**
+     * As {@link #ensure(Path, int)}; without {@code journals} only the units table is loaded (see
+     * {@link UnitTableLoader}), which is what a screen listing units reads and a twentieth of the rows.
+     */
+    public static double ensure(Path dir, int units, boolean journals) throws ProvisioningException {
         try (AuditDatabase db = AuditDatabase.openH2(dir)) {
             DataSource source = AuditDataSources.embedded(dir);
             long present = UnitSearch.count(source, UnitQuery.all());
@@ -40,7 +48,11 @@ public final class GeneratedArchive {
             }
             long started = System.nanoTime();
             try (Connection c = source.getConnection()) {
-                new RecordGenerator(BenchCertificate.create(SEED), SEED).load(c, units);
+                if (journals) {
+                    new RecordGenerator(BenchCertificate.create(SEED), SEED).load(c, units);
+                } else {
+                    new UnitTableLoader(BenchCertificate.create(SEED), SEED).load(c, units);
+                }
             } catch (SQLException e) {
                 throw new ProvisioningException(ErrorCode.AUDIT_WRITE_FAILED,
                         "the generated records could not be loaded into " + dir, e.getSQLState(), e);

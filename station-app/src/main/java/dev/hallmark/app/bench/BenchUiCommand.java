@@ -42,6 +42,10 @@ public final class BenchUiCommand implements Callable<Integer> {
             description = "Generated units in the archive (default ${DEFAULT-VALUE}).")
     int archiveUnits;
 
+    @Option(names = "--archive-journals",
+            description = "Generate each unit's journal, claim and evidence too (~20x the rows; the table reads none of them).")
+    boolean archiveJournals;
+
     @Option(names = "--parts", split = ",", defaultValue = "bench,auditor", description = "Parts to run (default ${DEFAULT-VALUE}).")
     java.util.List<String> parts;
 
@@ -57,8 +61,11 @@ public final class BenchUiCommand implements Callable<Integer> {
                 System.out.println(new UiBenchBench(DataDir.resolve(dataDir), fixtures, units).run());
             }
             if (parts.contains("auditor")) {
-                System.out.println(new UiBenchAuditor(archiveDir, archiveUnits).run());
+                System.out.println(new UiBenchAuditor(archiveDir, archiveUnits, archiveJournals).run());
             }
+            System.out.println("load_average=" + String.format(java.util.Locale.ROOT, "%.1f",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+                    + " cpus=" + Runtime.getRuntime().availableProcessors());
             System.out.flush();
             return 0;
         } finally {

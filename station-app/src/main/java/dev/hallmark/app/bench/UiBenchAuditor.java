@@ -42,13 +42,16 @@ final class UiBenchAuditor {
     private final int units;
     private int maxRowsHeld;
 
-    UiBenchAuditor(Path dir, int units) {
+    private final boolean journals;
+
+    UiBenchAuditor(Path dir, int units, boolean journals) {
         this.dir = dir;
         this.units = units;
+        this.journals = journals;
     }
 
     String run() throws Exception {
-        double loadSeconds = GeneratedArchive.ensure(dir, units);
+        double loadSeconds = GeneratedArchive.ensure(dir, units, journals);
         ExecutorService workers = Executors.newFixedThreadPool(2);
         try (AuditDatabase db = AuditDatabase.openH2(dir)) {
             JdbcUnitArchive archive = new JdbcUnitArchive(db, AuditDataSources.embedded(dir),
@@ -63,6 +66,7 @@ final class UiBenchAuditor {
                 stage[0].show();
             });
             TableView<UnitRow> table = view[0].table();
+            Thread.sleep(2000); // the first layout, CSS and JIT warm-up are not the table's scrolling
             FxPauseMonitor monitor = new FxPauseMonitor();
             monitor.start();
 
@@ -124,7 +128,7 @@ final class UiBenchAuditor {
         AtomicBoolean done = new AtomicBoolean();
         while (!done.get()) {
             FxPauseMonitor.onFx(() -> done.set(model.rowsProperty().get() != null && model.rowsProperty().get() != before[0]));
-            Thread.sleep(1);
+            Thread.sleep(5);
             if (System.nanoTime() - started > WAIT_NANOS) {
                 throw new IllegalStateException("the search did not finish within 60 s");
             }
@@ -145,14 +149,13 @@ final class UiBenchAuditor {
         AtomicInteger empty = new AtomicInteger(1);
         while (empty.get() > 0) {
             FxPauseMonitor.onFx(() -> {
-                table.layout();
                 empty.set((int) table.lookupAll(".table-row-cell").stream().map(n -> (TableRow<?>) n)
                         .filter(r -> r.isVisible() && r.getItem() instanceof UnitRow u && u.unit() == null).count());
                 UnitPages rows = model.rowsProperty().get();
                 maxRowsHeld = Math.max(maxRowsHeld, rows == null ? 0 : rows.rowsHeld());
             });
             if (empty.get() > 0) {
-                Thread.sleep(1);
+                Thread.sleep(5);
             }
             if (System.nanoTime() - started > WAIT_NANOS) {
                 throw new IllegalStateException("row " + index + " did not fill within 60 s");

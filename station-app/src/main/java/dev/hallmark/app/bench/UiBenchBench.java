@@ -59,6 +59,7 @@ final class UiBenchBench {
                 stage[0].setScene(new Scene(new StationView(ui.screens()), 1280, 720));
                 stage[0].show();
             });
+            Thread.sleep(2000); // the first layout, CSS and JIT warm-up are not the bench's load
             FxPauseMonitor monitor = new FxPauseMonitor();
             monitor.start();
             long started = System.nanoTime();
