@@ -23,6 +23,8 @@ import javafx.stage.Stage;
 /** The bench part of {@code bench ui}: the station window shown while every fixture provisions at full speed. */
 final class UiBenchBench {
 
+    private static final long IDLE_MILLIS = 5_000;
+
     private final DataDir dir;
     private final int fixtures;
     private final int units;
@@ -61,6 +63,10 @@ final class UiBenchBench {
             });
             Thread.sleep(2000); // the first layout, CSS and JIT warm-up are not the bench's load
             FxPauseMonitor monitor = new FxPauseMonitor();
+            // The baseline: the same window, idle, for as long; the machine's own noise shows here too.
+            monitor.start();
+            Thread.sleep(IDLE_MILLIS);
+            FxPauseMonitor.Figures idle = monitor.stop();
             monitor.start();
             long started = System.nanoTime();
             for (int i = 0; i < units; i++) {
@@ -76,7 +82,8 @@ final class UiBenchBench {
             FxPauseMonitor.Figures fx = monitor.stop();
             FxPauseMonitor.onFx(() -> stage[0].hide());
             return String.format(Locale.ROOT, "ui part=bench fixtures=%d units=%d passed=%d elapsed_s=%.1f"
-                    + " units_per_s=%.2f %s", fixtures, units, passed.get(), seconds, units / seconds, fx.line());
+                    + " units_per_s=%.2f %s idle_%s", fixtures, units, passed.get(), seconds, units / seconds, fx.line(),
+                    idle.line().replace(" fx_", " idle_fx_"));
         }
     }
 }
