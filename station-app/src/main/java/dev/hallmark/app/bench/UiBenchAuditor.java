@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -56,7 +55,8 @@ final class UiBenchAuditor {
         try (AuditDatabase db = AuditDatabase.openH2(dir)) {
             JdbcUnitArchive archive = new JdbcUnitArchive(db, AuditDataSources.embedded(dir),
                     ChainVerifier.acceptingStoredKeys(), List.of(), f -> ExportContext.of(Clock.systemUTC()));
-            AuditorViewModel model = new AuditorViewModel(archive, new Background(workers, Platform::runLater));
+            TimedFxExecutor fxTimed = new TimedFxExecutor();
+            AuditorViewModel model = new AuditorViewModel(archive, new Background(workers, fxTimed));
             AuditorView[] view = new AuditorView[1];
             Stage[] stage = new Stage[1];
             FxPauseMonitor.onFx(() -> {
@@ -68,6 +68,10 @@ final class UiBenchAuditor {
             TableView<UnitRow> table = view[0].table();
             Thread.sleep(2000); // the first layout, CSS and JIT warm-up are not the table's scrolling
             FxPauseMonitor monitor = new FxPauseMonitor();
+            monitor.start(); // the baseline: the same window, idle, for 5 s
+            Thread.sleep(5000);
+            FxPauseMonitor.Figures idle = monitor.stop();
+            fxTimed.reset();
             monitor.start();
 
             double countMs = search(model, () -> { });
@@ -98,10 +102,10 @@ final class UiBenchAuditor {
             return String.format(Locale.ROOT, "ui part=auditor units=%d load_s=%.0f count_ms=%.0f visible_rows=%d"
                     + " scroll_steps=%d scroll_fill_p50_ms=%.1f scroll_fill_max_ms=%.1f jumps=%d jump_fill_p50_ms=%.1f"
                     + " jump_fill_max_ms=%.1f filter_failed='%s' filter_failed_count_ms=%.0f filter_failed_fill_ms=%.1f"
-                    + " filter_lot='%s' filter_lot_count_ms=%.0f filter_lot_fill_ms=%.1f rows_held_max=%d heap_used_mb=%d %s",
+                    + " filter_lot='%s' filter_lot_count_ms=%.0f filter_lot_fill_ms=%.1f rows_held_max=%d heap_used_mb=%d %s %s idle_%s",
                     units, loadSeconds, countMs, visible, SCROLL_STEPS, ms(scroll, 0.5), ms(scroll, 1.0), JUMPS,
                     ms(jumps, 0.5), ms(jumps, 1.0), failedText, failedCountMs, failedFill / 1e6, lotText, lotCountMs,
-                    lotFill / 1e6, maxRowsHeld, heapMb, fx.line());
+                    lotFill / 1e6, maxRowsHeld, heapMb, fxTimed.line(), fx.line(), idle.line().replace(" fx_", " idle_fx_"));
         } finally {
             workers.shutdownNow();
         }

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -50,11 +49,12 @@ final class UiBenchBench {
             }
         };
         String lot = "BENCH-UI-" + clock.millis();
+        TimedFxExecutor fxTimed = new TimedFxExecutor();
         try (EmbeddedStation station = EmbeddedStation.open(dir, SoftHsmToken.defaultModule(), random, clock, l -> { });
              DemoBench bench = DemoBench.simulated(fixtures, SimulatedVendor.transportKek(dir, station.hsm(), random,
                      l -> { }), random);
              StationUi ui = new StationUi(station, bench, DemoProfile.STM32F4, lot, "bench-ui",
-                     SoftHsmToken.defaultModule(), Platform::runLater, clock, counter)) {
+                     SoftHsmToken.defaultModule(), fxTimed, clock, counter)) {
             Stage[] stage = new Stage[1];
             FxPauseMonitor.onFx(() -> {
                 stage[0] = new Stage();
@@ -67,6 +67,7 @@ final class UiBenchBench {
             monitor.start();
             Thread.sleep(IDLE_MILLIS);
             FxPauseMonitor.Figures idle = monitor.stop();
+            fxTimed.reset();
             monitor.start();
             long started = System.nanoTime();
             for (int i = 0; i < units; i++) {
@@ -82,7 +83,8 @@ final class UiBenchBench {
             FxPauseMonitor.Figures fx = monitor.stop();
             FxPauseMonitor.onFx(() -> stage[0].hide());
             return String.format(Locale.ROOT, "ui part=bench fixtures=%d units=%d passed=%d elapsed_s=%.1f"
-                    + " units_per_s=%.2f %s idle_%s", fixtures, units, passed.get(), seconds, units / seconds, fx.line(),
+                    + " units_per_s=%.2f %s %s idle_%s", fixtures, units, passed.get(), seconds, units / seconds,
+                    fxTimed.line(), fx.line(),
                     idle.line().replace(" fx_", " idle_fx_"));
         }
     }

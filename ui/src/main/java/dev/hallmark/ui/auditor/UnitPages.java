@@ -41,7 +41,11 @@ public final class UnitPages extends ObservableListBase<UnitRow> {
         this.pages = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Long, Page> eldest) {
-                return size() > UnitPages.this.maxPages;
+                boolean drop = size() > UnitPages.this.maxPages;
+                if (drop) {
+                    eldest.getValue().dropped = true;
+                }
+                return drop;
             }
         };
     }
@@ -106,11 +110,16 @@ public final class UnitPages extends ObservableListBase<UnitRow> {
         Page before = pages.get(page.number - 1);
         long afterId = before != null && before.lastId > 0 ? before.lastId : 0;
         int limit = page.rows.length;
+        // A page scrolled past and dropped before its turn on the worker is not read at all (fast scrolling).
         background.run("read units " + offset + " to " + (offset + limit),
-                () -> archive.page(filter, offset, afterId, limit), records -> fill(page, records), error::set);
+                () -> page.dropped ? List.<UnitRecord>of() : archive.page(filter, offset, afterId, limit),
+                records -> fill(page, records), error::set);
     }
 
     private void fill(Page page, List<UnitRecord> records) {
+        if (page.dropped) {
+            return;
+        }
         pagesLoaded++;
         for (int i = 0; i < records.size() && i < page.rows.length; i++) {
             page.rows[i].fill(records.get(i));
@@ -125,6 +134,8 @@ public final class UnitPages extends ObservableListBase<UnitRow> {
         final long number;
         final UnitRow[] rows;
         long lastId;
+        /** Set on the FX thread when the page leaves the cache; read by the worker before it queries. */
+        volatile boolean dropped;
 
         Page(long number) {
             this.number = number;
