@@ -76,6 +76,25 @@ class AuditorViewModelTest {
     }
 
     @Test
+    void pagesScrolledPastBeforeTheirTurnAreNotRead() {
+        Queue<Runnable> worker = new ArrayDeque<>();
+        AuditorViewModel queued = new AuditorViewModel(archive, new Background(worker::add, DIRECT));
+        queued.search();
+        worker.poll().run();
+        UnitPages rows = queued.rowsProperty().get();
+        int pages = AuditorViewModel.MAX_PAGES + 5;
+        for (int p = 0; p < pages; p++) {
+            rows.get(p * AuditorViewModel.PAGE_SIZE);
+        }
+
+        worker.forEach(Runnable::run);
+
+        assertThat(archive.pageRequests).hasSize(AuditorViewModel.MAX_PAGES);
+        assertThat(archive.pageRequests.get(0)[0]).isEqualTo(5L * AuditorViewModel.PAGE_SIZE);
+        assertThat(rows.get((pages - 1) * AuditorViewModel.PAGE_SIZE).unit()).isNotNull();
+    }
+
+    @Test
     void criteriaBecomeTheFilterWithWholeUtcDays() {
         model.serialProperty().set("  HM-000007 ");
         model.uidProperty().set("0A0B");
