@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
             "Headless on Monocle where no display exists. Exit 0; 2 if it could not be set up."})
 public final class BenchUiCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Station data directory for the bench part.")
     Path dataDir;
 
@@ -55,18 +58,19 @@ public final class BenchUiCommand implements Callable<Integer> {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
                     "--fixtures must be 1 to 16, --units and --archive-units at least 1");
         }
+        java.io.PrintWriter out = spec.commandLine().getOut();
         startToolkit();
         try {
             if (parts.contains("bench")) {
-                System.out.println(new UiBenchBench(DataDir.resolve(dataDir), fixtures, units).run());
+                out.println(new UiBenchBench(DataDir.resolve(dataDir), fixtures, units).run());
             }
             if (parts.contains("auditor")) {
-                System.out.println(new UiBenchAuditor(archiveDir, archiveUnits, archiveJournals).run());
+                out.println(new UiBenchAuditor(archiveDir, archiveUnits, archiveJournals).run());
             }
-            System.out.println("load_average=" + String.format(java.util.Locale.ROOT, "%.1f",
+            out.println("load_average=" + String.format(java.util.Locale.ROOT, "%.1f",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                     + " cpus=" + Runtime.getRuntime().availableProcessors());
-            System.out.flush();
+            out.flush();
             return 0;
         } finally {
             Platform.exit();
