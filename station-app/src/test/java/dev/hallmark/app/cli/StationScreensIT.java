@@ -89,7 +89,7 @@ class StationScreensIT {
             waitFor("both units to finish", () -> resultTexts().stream().noneMatch(t -> t.equals("RUNNING")
                     || t.equals("IDLE")));
 
-            save("bench.png");
+            save("station-bench.png");
             assertThat(resultTexts()).containsExactly("PASS", "FAIL");
             String cause = onFx(() -> ((Label) lookup(".result-fail .result-detail")).getText());
             assertThat(cause).startsWith("HM-301 device: ").endsWith(" - " + dev.hallmark.engine.api.ErrorCode.DEVICE_NOT_RESPONDING.remedy());
