@@ -4,7 +4,9 @@ import dev.hallmark.ui.bench.BenchView;
 import dev.hallmark.ui.bench.BenchViewModel;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -12,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The station's window, opened from plain {@code main} code on the class path: starts the JavaFX toolkit when needed,
- * shows the bench screen and lets the caller's thread wait until the operator closes it.
+ * shows the bench screen (or every station screen in tabs) and lets the caller's thread wait until the operator closes it.
  */
 public final class StationWindow {
 
@@ -46,6 +48,19 @@ public final class StationWindow {
      */
     public static void show(BenchViewModel model, String title, Runnable onClose) {
         Objects.requireNonNull(model, "model");
+        show(() -> new BenchView(model), title, onClose);
+    }
+
+    /**
+     * Opens a window with one tab per screen (bench, lot dashboard, auditor, admin), as {@link #show(BenchViewModel,
+     * String, Runnable)} does for the bench alone.
+     */
+    public static void show(StationScreens screens, String title, Runnable onClose) {
+        Objects.requireNonNull(screens, "screens");
+        show(() -> new StationView(screens), title, onClose);
+    }
+
+    private static void show(Supplier<Parent> content, String title, Runnable onClose) {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(onClose, "onClose");
         boolean mayStart;
@@ -56,7 +71,7 @@ public final class StationWindow {
             mayStart = !startedHere;
             openWindows++;
         }
-        Runnable open = () -> openStage(model, title, onClose);
+        Runnable open = () -> openStage(content, title, onClose);
         try {
             if (!mayStart || !startToolkit(open)) {
                 Platform.runLater(open);
@@ -93,11 +108,11 @@ public final class StationWindow {
         }
     }
 
-    private static void openStage(BenchViewModel model, String title, Runnable onClose) {
+    private static void openStage(Supplier<Parent> content, String title, Runnable onClose) {
         Stage stage = new Stage();
         try {
             stage.setTitle(title);
-            stage.setScene(new Scene(new BenchView(model), WIDTH, HEIGHT));
+            stage.setScene(new Scene(content.get(), WIDTH, HEIGHT));
             stage.setMinWidth(640);
             stage.setMinHeight(480);
             stage.setOnHidden(e -> closed(onClose));

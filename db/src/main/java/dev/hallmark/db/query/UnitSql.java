@@ -81,6 +81,12 @@ final class UnitSql {
                 + " fetch first ? rows only";
     }
 
+    /** One page of units from a position: the offset, then the page size, are the last two parameters. */
+    String pageAt() {
+        return "select " + UNIT_COLUMNS.formatted("u.cert_pem") + " from units u" + where + order
+                + " offset ? rows fetch first ? rows only";
+    }
+
     /** How many units match after the query's afterId, regardless of its limit. */
     String count() {
         return "select count(*) from units u" + where;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /** {@code hallmark bench}: lots at line speed against the physical limit; one subcommand per part of the station. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCaCommand.class, BenchHsmCommand.class,
-        BenchSerialCommand.class},
+        BenchSerialCommand.class, BenchUiCommand.class},
         sortOptions = false,
         description = {"Measure the station on this machine. Without a subcommand: lots on a whole",
             "embedded station (SoftHSM2 token, embedded CA, H2) over 1, 2, 4 and 8 fixtures of",

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "hallmark", mixinStandardHelpOptions = true, version = "hallmark 0.1.0",
         description = "Provisioning station for IoT manufacturing lines: hardware-bound identities, debug locks, audit records.",
         subcommands = {DemoCommand.class, ProvisionCommand.class, LotCommand.class, AuditCommand.class, CaCommand.class,
-            SimCommand.class, DeviceCommand.class, HsmCommand.class, BenchCommand.class})
+            SimCommand.class, DeviceCommand.class, HsmCommand.class, BenchCommand.class,
+            StationCommand.class})
 public final class HallmarkCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HallmarkCommand.class);

@@ -7,7 +7,11 @@ import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.TilePane;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -30,6 +34,14 @@ public final class BenchView extends BorderPane {
     @FXML
     private Label yieldLabel;
     @FXML
+    private Label uphLabel;
+    @FXML
+    private HBox scanBar;
+    @FXML
+    private TextField scanField;
+    @FXML
+    private Label scanFeedback;
+    @FXML
     private TilePane tilePane;
     @FXML
     private Label statusLabel;
@@ -50,6 +62,8 @@ public final class BenchView extends BorderPane {
         showStatusKind(model.statusErrorProperty().get());
         model.statusErrorProperty().addListener((obs, old, error) -> showStatusKind(error));
         model.tiles().forEach(tile -> tilePane.getChildren().add(new FixtureTileView(tile)));
+        uphLabel.textProperty().bind(model.unitsPerHourTextProperty());
+        bindScan(model.scan());
 
         // Elapsed times advance once a second while the window is showing; the timeline runs on the FX thread.
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.refreshElapsed()));
@@ -57,11 +71,41 @@ public final class BenchView extends BorderPane {
         showing = sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
         showing.addListener((obs, was, now) -> {
             if (now) {
+                scanField.requestFocus();
                 ticker.play();
             } else {
                 ticker.stop();
             }
         });
+    }
+
+    /**
+     * The scan bar shows only when scans can start units. A scanner types characters and Enter into the focused
+     * field; Escape anywhere on the bench brings the focus back to it, so an operator never needs the mouse.
+     */
+    private void bindScan(ScanViewModel scan) {
+        scanBar.visibleProperty().bind(scan.activeProperty());
+        scanBar.managedProperty().bind(scan.activeProperty());
+        scanField.textProperty().bindBidirectional(scan.textProperty());
+        scanField.setOnAction(e -> scan.submit());
+        scanFeedback.textProperty().bind(scan.feedbackProperty());
+        scan.feedbackErrorProperty().addListener((obs, old, refused) -> {
+            scanFeedback.getStyleClass().remove("scan-refused");
+            if (refused) {
+                scanFeedback.getStyleClass().add("scan-refused");
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && scan.activeProperty().get()) {
+                scanField.requestFocus();
+                e.consume();
+            }
+        });
+    }
+
+    /** Puts the keyboard focus in the scan field. */
+    public void focusScan() {
+        scanField.requestFocus();
     }
 
     private void showStatusKind(boolean error) {

@@ -59,6 +59,9 @@ public final class BenchViewModel implements UnitListener {
     private final Map<Object, Boolean> firstAttempts = new HashMap<>();
     private final Set<String> unknownFixtures = new HashSet<>();
     private boolean runOver;
+    private final ReadOnlyStringWrapper unitsPerHourText = new ReadOnlyStringWrapper("-");
+    private Instant firstStart;
+    private final ScanViewModel scan = new ScanViewModel();
 
     public BenchViewModel(String lot, String profile, List<Fixture> fixtures, Executor fxExecutor, Clock clock) {
         this.lot = Objects.requireNonNull(lot, "lot");
@@ -76,7 +79,12 @@ public final class BenchViewModel implements UnitListener {
     @Override
     public void unitStarted(String fixtureId) {
         Instant now = clock.instant();
-        publish(() -> withTile(fixtureId, tile -> tile.unitStarted(now)));
+        publish(() -> {
+            if (firstStart == null) {
+                firstStart = now;
+            }
+            withTile(fixtureId, tile -> tile.unitStarted(now));
+        });
     }
 
     @Override
@@ -119,6 +127,18 @@ public final class BenchViewModel implements UnitListener {
     public void refreshElapsed() {
         Instant now = clock.instant();
         tiles.forEach(tile -> tile.refreshElapsed(now));
+        updateUnitsPerHour(now);
+    }
+
+    /** Finished units per hour since the first unit of this screen started; shown from the first minute on. */
+    private void updateUnitsPerHour(Instant now) {
+        if (firstStart == null || total.get() == 0) {
+            return;
+        }
+        double hours = java.time.Duration.between(firstStart, now).toMillis() / 3_600_000.0;
+        if (hours >= 1.0 / 60) {
+            unitsPerHourText.set(String.format(Locale.ROOT, "%.0f", total.get() / hours));
+        }
     }
 
     private void count(UnitOutcome outcome) {
@@ -134,6 +154,7 @@ public final class BenchViewModel implements UnitListener {
         double fpy = (double) firstPass / firstAttempts.size();
         firstPassYield.set(fpy);
         firstPassYieldText.set(String.format(Locale.ROOT, "%.1f%%", fpy * 100));
+        updateUnitsPerHour(clock.instant());
         updateProgressStatus();
     }
 
@@ -213,6 +234,16 @@ public final class BenchViewModel implements UnitListener {
     /** Run-level message: progress, the run's summary line, or a run-level error. */
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText.getReadOnlyProperty();
+    }
+
+    /** Finished units per hour since the first unit started, e.g. {@code 240}; {@code -} in the first minute. */
+    public ReadOnlyStringProperty unitsPerHourTextProperty() {
+        return unitsPerHourText.getReadOnlyProperty();
+    }
+
+    /** The scan field's state; inactive until {@link ScanViewModel#attach} gives it a bench to start units on. */
+    public ScanViewModel scan() {
+        return scan;
     }
 
     /** Whether the status line holds a run-level error. */

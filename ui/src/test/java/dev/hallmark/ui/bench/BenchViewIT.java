@@ -144,7 +144,7 @@ class BenchViewIT {
                     clipped.add(labeled.getText() + " -> " + text.getText());
                 }
             }
-            if (child instanceof Parent p) {
+            if (child instanceof Parent p && p.isVisible()) { // a hidden subtree shows no text at all
                 collectClipped(p, clipped);
             }
         }

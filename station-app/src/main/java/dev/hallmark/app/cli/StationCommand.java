@@ -1,0 +1,89 @@
+package dev.hallmark.app.cli;
+
+import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.station.DemoBench;
+import dev.hallmark.app.station.DemoProfile;
+import dev.hallmark.app.station.EmbeddedStation;
+import dev.hallmark.app.station.SimulatedVendor;
+import dev.hallmark.app.station.StationUi;
+import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.ProductProfile;
+import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.ui.StationWindow;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.application.Platform;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hallmark station}: the station window with its four screens on the embedded default. */
+@Command(name = "station", mixinStandardHelpOptions = true,
+        description = {"Open the station window on the embedded default: the operator's bench (scan a board label",
+            "and press Enter to start a unit on the next free fixture), the lot dashboard, the auditor's search",
+            "and the admin screen (F1 to F4). Fixtures are simulated STM32F4 boards unless --port is given.",
+            "Needs a display; returns when the window is closed."})
+final class StationCommand implements Callable<Integer> {
+
+    private static final int MAX_FIXTURES = 16;
+
+    @Option(names = "--fixtures", defaultValue = "4", description = "Simulated fixtures (default ${DEFAULT-VALUE}).")
+    int fixtures;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "The station's data directory.")
+    Path dataDir;
+
+    @Option(names = "--lot", defaultValue = "DEMO", description = "Lot the units belong to (default ${DEFAULT-VALUE}).")
+    String lot;
+
+    @Option(names = "--pkcs11-module", paramLabel = "PATH", defaultValue = "/usr/lib/softhsm/libsofthsm2.so",
+            description = "PKCS#11 module of the station token (default ${DEFAULT-VALUE}).")
+    Path module;
+
+    @Option(names = "--port", paramLabel = "PATH",
+            description = "Use this serial port as a fixture instead of a simulated device (repeatable).")
+    List<String> ports;
+
+    @Override
+    public Integer call() throws ProvisioningException, InterruptedException {
+        int fixtureCount = ports != null ? ports.size() : fixtures;
+        if (fixtureCount < 1 || fixtureCount > MAX_FIXTURES) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--fixtures must be between 1 and " + MAX_FIXTURES);
+        }
+        if (!StationWindow.displayAvailable()) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
+                    "the station window needs a display (DISPLAY or WAYLAND_DISPLAY); use 'hallmark demo --headless' without one");
+        }
+        SecureRandom random = new SecureRandom();
+        Clock clock = Clock.systemUTC();
+        PrintStream out = System.out;
+        DataDir dir = DataDir.resolve(dataDir);
+        try (EmbeddedStation station = EmbeddedStation.open(dir, module, random, clock, out::println);
+             DemoBench bench = ports != null ? DemoBench.ports(ports)
+                     : DemoBench.simulated(fixtureCount, SimulatedVendor.transportKek(dir, station.hsm(), random,
+                             out::println), random)) {
+            ProductProfile profile = DemoProfile.STM32F4;
+            String stationId = station.config().station() != null ? station.config().station() : hostName();
+            try (StationUi ui = new StationUi(station, bench, profile, lot, stationId, module, Platform::runLater,
+                    clock, new UnitLinePrinter(out))) {
+                StationWindow.show(ui.screens(), "Hallmark station " + stationId + " - lot " + lot, () -> { });
+                out.println("hallmark: station window open; close it to stop");
+                StationWindow.awaitClosed();
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "station-1";
+        }
+    }
+}
