@@ -32,6 +32,17 @@ public enum ErrorCode {
     AUDIT_WRITE_FAILED(500, "audit database", "check disk space and the database connection; nothing irreversible was done"),
     AUDIT_DUPLICATE(501, "audit database", "this device or serial is already recorded; take the unit off the line"),
     AUDIT_UNAVAILABLE(502, "audit database", "check the database path or server and that no other process holds it"),
+    ACCESS_DENIED(700, "access", "sign in as an operator whose role allows this action (docs/access-control.md)"),
+    SIGN_IN_FAILED(701, "access", "check the operator name and password; the account locks after repeated failures"),
+    ACCOUNT_LOCKED(702, "access", "an admin must unlock the account with 'hallmark operator passwd NAME'"),
+    APPROVAL_REQUIRED(703, "access", "a second operator with the supervisor or admin role must approve with --approver NAME"),
+    APPROVAL_INVALID(704, "access", "the approver must be a different operator with the supervisor or admin role"),
+    PASSWORD_UNAVAILABLE(705, "access", "set HALLMARK_PASSWORD_FILE to a 0600 file, or run the command on a terminal"),
+    OPERATOR_INVALID(706, "access", "check the operator's name and role with 'hallmark operator list'"),
+    PASSWORD_WEAK(707, "access", "choose a password of at least 12 characters"),
+    CONFORMITY_PREREQUISITE_UNMET(720, "conformity", "use parts that meet the class, or claim a lower class in the product profile (docs/conformity.md)"),
+    CONFORMITY_EVIDENCE_UNAVAILABLE(721, "conformity", "the token did not answer the attribute read-back; see the station log"),
+    REPORT_FAILED(722, "conformity report", "check that the output directory is writable and has space"),
     INTERRUPTED(800, "station", "the run was interrupted; run the same command again to continue"),
     INTERNAL(900, "station", "this is a defect; keep the station log and report it");
 
