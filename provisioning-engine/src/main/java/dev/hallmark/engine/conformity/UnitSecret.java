@@ -8,12 +8,14 @@ import java.util.Arrays;
 
 /**
  * The per-unit secret that replaces a default password: generated at the bench from the station's random source
- * and kept only as an Argon2id hash. The clear value exists only inside {@link #generate} and is wiped there.
+ * and kept only as a salted PBKDF2-HMAC-SHA256 hash (the secret has ~140 bits of entropy, so a memory-hard hash adds
+ * nothing but bench time). The clear value exists only inside {@link #generate} and is wiped there.
  */
 public final class UnitSecret {
 
     /** Characters in a unit secret (about 140 bits from the 57-letter alphabet). */
     public static final int LENGTH = 24;
+    private static final int ITERATIONS = 10_000;
 
     private UnitSecret() {
     }
@@ -22,7 +24,7 @@ public final class UnitSecret {
     public static PasswordHash generate(PasswordHasher hasher, SecureRandom random) {
         char[] secret = StationAccounts.randomSecret(random, LENGTH);
         try {
-            return hasher.hash(secret);
+            return hasher.pbkdf2(secret, ITERATIONS);
         } finally {
             Arrays.fill(secret, '\0');
         }

@@ -1,5 +1,6 @@
 package dev.hallmark.app.station;
 
+import dev.hallmark.app.conformity.LotConformity;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.UnitListener;
@@ -33,10 +34,11 @@ public final class DemoLot {
 
     /** Provisions {@code count} units over the bench's fixtures, reporting progress to the listener. */
     public LotSummary run(int count, UnitListener listener) throws ProvisioningException {
+        LotConformity conformity = LotConformity.prepare(station, profile, lot, clock);
         station.store().ensureLot(lot, profile.name(), clock.instant());
-        StationParts parts = new StationParts(stationId, new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock), station.keys(), station.keys(),
+        StationParts parts = new StationParts(stationId, new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock), conformity.keys(), station.keys(),
                 station.issuer(), station.store(), clock);
-        UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, listener);
+        UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, conformity.listener(listener));
         return new LotRunner(workflow, lot, clock).run(bench.fixtures(), count, bench);
     }
 }
