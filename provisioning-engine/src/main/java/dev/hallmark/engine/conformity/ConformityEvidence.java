@@ -44,10 +44,14 @@ public final class ConformityEvidence implements UnitListener {
     private final SecureRandom random;
     private final Clock clock;
     private final String lot;
+    private final String prerequisites;
 
+    /** {@code met} are the class's prerequisites as {@link ClassPrerequisites#check} returned them. */
     public ConformityEvidence(AuditStore store, ConformityRecords records, AttestingKeyStore keys,
-                              ProductProfile profile, StationCapabilities parts, PasswordHasher hasher,
-                              SecureRandom random, Clock clock, String lot) {
+                              ProductProfile profile, StationCapabilities parts, List<Prerequisite> met,
+                              PasswordHasher hasher, SecureRandom random, Clock clock, String lot) {
+        this.prerequisites = met.isEmpty() ? "none (no class claimed)" : met.stream()
+                .map(p -> p.control() + ": " + p.reason()).collect(java.util.stream.Collectors.joining("; "));
         this.store = store;
         this.records = records;
         this.keys = keys;
@@ -82,6 +86,9 @@ public final class ConformityEvidence implements UnitListener {
         boolean passed = outcome.result() == UnitResult.PASS;
         ConformityClass claimed = profile.conformity().conformityClass();
         List<ControlEvidence> controls = new ArrayList<>();
+        controls.add(new ControlEvidence(unit.id(), Control.CLASS_PREREQUISITES.name(), true, claimed.label()
+                + " claimed by profile " + profile.name() + " (two-person rule " + (profile.conformity().twoPersonRule()
+                ? "on" : "off") + "); prerequisites met before the first unit: " + prerequisites, at));
         String claim = done(journal, Step.CLAIM);
         controls.add(new ControlEvidence(unit.id(), Control.UNIQUE_IDENTITY.name(),
                 passed && outcome.uid() != null && outcome.certificateSha256() != null,

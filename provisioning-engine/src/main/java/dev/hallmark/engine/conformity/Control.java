@@ -4,6 +4,8 @@ import dev.hallmark.engine.api.ConformityClass;
 
 /** The ISO/IEC 27402 controls the station applies to a unit and records evidence for, with the class that needs each. */
 public enum Control {
+    /** The class the profile claimed for the unit's lot and the prerequisites the station checked before the first unit. */
+    CLASS_PREREQUISITES(ConformityClass.NONE),
     /** A unique identity per unit: a UID-bound certificate, its serial and UID claimed once in the database. */
     UNIQUE_IDENTITY(ConformityClass.CLASS_1),
     /** The key pair was generated inside a token (CKA_LOCAL) and was always sensitive: never in software. */

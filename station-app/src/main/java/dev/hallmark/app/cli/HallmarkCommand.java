@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The root of the hallmark command line. */
 @Command(name = "hallmark", mixinStandardHelpOptions = true, version = "hallmark 0.1.0",
         description = "Provisioning station for IoT manufacturing lines: hardware-bound identities, debug locks, audit records.",
-        subcommands = {DemoCommand.class, AuditCommand.class, CaCommand.class, SimCommand.class, HsmCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, AuditCommand.class, CaCommand.class, SimCommand.class, HsmCommand.class, BenchCommand.class,
+            OperatorCommand.class, LotReportCommand.class})
 public final class HallmarkCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HallmarkCommand.class);

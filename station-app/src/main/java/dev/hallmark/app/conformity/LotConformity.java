@@ -42,7 +42,7 @@ public final class LotConformity {
         SecureRandom random = new SecureRandom();
         AttestingKeyStore keys = new AttestingKeyStore(station.keys(), station.keys());
         ConformityEvidence evidence = new ConformityEvidence(station.store(),
-                new JdbcConformityRecords(AuditDataSources.embedded(station.dir().audit())), keys, profile, parts,
+                new JdbcConformityRecords(AuditDataSources.embedded(station.dir().audit())), keys, profile, parts, met,
                 PasswordHasher.standard(random), random, clock, lot);
         return new LotConformity(keys, evidence, met);
     }
