@@ -43,19 +43,19 @@ public final class AccessControl {
         Optional<OperatorAccount> found = directory.find(name);
         if (found.isEmpty()) {
             PasswordHasher.verify(password, decoy);
-            refuse(name, "SIGN_IN", "unknown operator");
+            refuse(name, "SIGN_IN", null, "unknown operator");
             throw new ProvisioningException(ErrorCode.SIGN_IN_FAILED, "sign-in as '" + name + "' failed");
         }
         OperatorAccount account = found.get();
         if (account.locked()) {
-            refuse(name, "SIGN_IN", "account locked");
+            refuse(name, "SIGN_IN", null, "account locked");
             throw new ProvisioningException(ErrorCode.ACCOUNT_LOCKED, "the account '" + name + "' is locked");
         }
         if (!PasswordHasher.verify(password, PasswordHash.parse(account.passwordHash()))) {
             int failures = account.failedSignIns() + 1;
             boolean lock = failures >= maxFailures;
             directory.updateState(name, failures, lock, clock.instant());
-            refuse(name, "SIGN_IN", "wrong password, failure " + failures + " of " + maxFailures
+            refuse(name, "SIGN_IN", null, "wrong password, failure " + failures + " of " + maxFailures
                     + (lock ? "; account locked" : ""));
             LOG.warn("sign-in as '{}' failed ({} of {}){}", name, failures, maxFailures, lock ? "; account locked" : "");
             if (lock) {
@@ -74,7 +74,7 @@ public final class AccessControl {
     public void authorize(SignedIn who, Action action, String target) throws ProvisioningException {
         if (!who.mayDo(action)) {
             String needs = action.allowed().stream().map(r -> r.label()).sorted().collect(Collectors.joining(" or "));
-            refuse(who.name(), action.name(), "role " + who.describe() + " may not; needs " + needs);
+            refuse(who.name(), action.name(), target, "role " + who.describe() + " may not; needs " + needs);
             throw new ProvisioningException(ErrorCode.ACCESS_DENIED, who.describe() + " may not " + words(action)
                     + (target == null ? "" : " (" + target + ")") + "; it needs the role " + needs);
         }
@@ -88,12 +88,12 @@ public final class AccessControl {
             throws ProvisioningException {
         SignedIn approver = signIn(approverName, approverPassword);
         if (approver.name().equals(requester.name())) {
-            refuse(requester.name(), action.name(), "approver is the requester");
+            refuse(requester.name(), action.name(), null, "approver is the requester");
             throw new ProvisioningException(ErrorCode.APPROVAL_INVALID, "'" + approverName
                     + "' cannot approve their own request to " + words(action));
         }
         if (approver.roles().stream().noneMatch(Action.approvers()::contains)) {
-            refuse(requester.name(), action.name(), "approver " + approver.describe() + " lacks the role");
+            refuse(requester.name(), action.name(), null, "approver " + approver.describe() + " lacks the role");
             throw new ProvisioningException(ErrorCode.APPROVAL_INVALID, approver.describe()
                     + " may not approve; an approver needs the supervisor or admin role");
         }
@@ -107,7 +107,7 @@ public final class AccessControl {
             return;
         }
         if (approval == null || approval.action() != action || !approval.requester().name().equals(who.name())) {
-            refuse(who.name(), action.name(), "two-person rule: no approval");
+            refuse(who.name(), action.name(), target, "two-person rule: no approval");
             throw new ProvisioningException(ErrorCode.APPROVAL_REQUIRED, "the two-person rule is on: " + words(action)
                     + (target == null ? "" : " (" + target + ")") + " needs a second person's approval");
         }
@@ -120,8 +120,8 @@ public final class AccessControl {
                 approval == null ? null : approval.approver().name(), outcome, detail));
     }
 
-    private void refuse(String name, String action, String why) throws ProvisioningException {
-        log.append(new ActionRecord(clock.instant(), name, action, null, null, "DENIED", why));
+    private void refuse(String name, String action, String target, String why) throws ProvisioningException {
+        log.append(new ActionRecord(clock.instant(), name, action, target, null, "DENIED", why));
     }
 
     private static String words(Action action) {
