@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -68,11 +65,8 @@ class ConformityIT {
                 json.at("/units/0/serial").asText(), json.at("/units/0/cert_sha256").asText().substring(0, 40),
                 "[x] KEY_GENERATED_IN_TOKEN", "[x] DEBUG_LOCKED");
 
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("audit").resolve("hallmark"),
-                "sa", ""); Statement s = c.createStatement()) {
-            s.executeUpdate("update units set uid = '000000000000000000000000' where serial = '"
-                    + json.at("/units/1/serial").asText() + "'");
-        }
+        H2Shell.run(dir, "update units set uid = '000000000000000000000000' where serial = '"
+                + json.at("/units/1/serial").asText() + "'");
         HallmarkProcess.Result tampered = HallmarkProcess.run(dir, "lot", "report", "--lot", "C1", "--data-dir",
                 dataDir, "--out", out.toString());
         assertThat(tampered.exit()).as(tampered.toString()).isEqualTo(1);

@@ -26,7 +26,7 @@ public enum Action {
     /** Write a lot's conformity report. */
     LOT_REPORT(false, Role.AUDITOR, Role.SUPERVISOR, Role.ADMIN),
     /** Create the station token and the CA where they are missing. */
-    CA_INIT(false, Role.ADMIN),
+    CA_INIT(false, Role.OPERATOR, Role.ADMIN),
     /** Use the CA key: revoke a certificate and sign a CRL. */
     CA_KEY_OPERATION(true, Role.ADMIN),
     /** Inspect or configure the HSM. */
