@@ -128,7 +128,7 @@ class AccessControlIT {
     private static List<String> actions() throws Exception {
         List<String> rows = new ArrayList<>();
         String out = H2Shell.run(Path.of(dataDir), "select operator || ' ' || action || ' ' || coalesce(target, '-') || ' '"
-                + " || outcome || ' ' || coalesce(approver, '-') || ' @' || at as row from operator_actions order by seq");
+                + " || outcome || ' ' || coalesce(approver, '-') || ' @' || at as action_line from operator_actions order by seq");
         for (String line : out.lines().toList()) {
             if (line.contains(" @")) {
                 rows.add(line.substring(0, line.indexOf(" @")).trim());

@@ -22,7 +22,7 @@ final class H2Shell {
                 "-cp", h2, "org.h2.tools.Shell", "-url", "jdbc:h2:file:" + dataDir.resolve("audit").resolve("hallmark"),
                 "-user", "sa", "-password", "", "-sql", sql)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0 || out.startsWith("Error:")) {
             throw new IllegalStateException("H2 Shell failed: " + out);
         }
         return out;

@@ -43,13 +43,19 @@ public final class ConformityEvidence implements UnitListener {
     private final PasswordHasher hasher;
     private final SecureRandom random;
     private final Clock clock;
-    private final String lot;
+    private final UnitFinder units;
     private final String prerequisites;
+
+    /** Finds the unit record a serial was allocated to (the latest attempt), or null. */
+    @FunctionalInterface
+    public interface UnitFinder {
+        UnitRecord bySerial(String serial) throws ProvisioningException;
+    }
 
     /** {@code met} are the class's prerequisites as {@link ClassPrerequisites#check} returned them. */
     public ConformityEvidence(AuditStore store, ConformityRecords records, AttestingKeyStore keys,
                               ProductProfile profile, StationCapabilities parts, List<Prerequisite> met,
-                              PasswordHasher hasher, SecureRandom random, Clock clock, String lot) {
+                              PasswordHasher hasher, SecureRandom random, Clock clock, UnitFinder units) {
         this.prerequisites = met.isEmpty() ? "none (no class claimed)" : met.stream()
                 .map(p -> p.control() + ": " + p.reason()).collect(java.util.stream.Collectors.joining("; "));
         this.store = store;
@@ -60,7 +66,7 @@ public final class ConformityEvidence implements UnitListener {
         this.hasher = hasher;
         this.random = random;
         this.clock = clock;
-        this.lot = lot;
+        this.units = units;
     }
 
     @Override
@@ -69,9 +75,9 @@ public final class ConformityEvidence implements UnitListener {
             return;
         }
         try {
-            UnitRecord unit = findUnit(outcome.serial());
+            UnitRecord unit = units.bySerial(outcome.serial());
             if (unit == null) {
-                LOG.warn("unit {} is not in lot {}; no conformity evidence recorded", outcome.serial(), lot);
+                LOG.warn("unit {} is not recorded; no conformity evidence recorded", outcome.serial());
                 return;
             }
             records.record(collect(unit, outcome, store.events(unit.id())));
@@ -133,16 +139,6 @@ public final class ConformityEvidence implements UnitListener {
                     "lock level " + profile.lockLevel(), at));
         }
         return controls;
-    }
-
-    private UnitRecord findUnit(String serial) throws ProvisioningException {
-        UnitRecord found = null;
-        for (UnitRecord unit : store.units(lot)) {
-            if (serial.equals(unit.serial())) {
-                found = unit;
-            }
-        }
-        return found;
     }
 
     private static String done(List<StepEvent> journal, Step step) {

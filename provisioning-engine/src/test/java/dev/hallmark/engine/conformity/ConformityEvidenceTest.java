@@ -45,7 +45,7 @@ class ConformityEvidenceTest {
 
     private ConformityEvidence evidence(AttestingKeyStore keys) {
         return new ConformityEvidence(null, null, keys, profile, parts, List.of(), PasswordHasher.forTests(new SecureRandom()),
-                new SecureRandom(), Clock.fixed(T, ZoneOffset.UTC), "L");
+                new SecureRandom(), Clock.fixed(T, ZoneOffset.UTC), serial -> unit());
     }
 
     private static List<StepEvent> journal(Step... done) {

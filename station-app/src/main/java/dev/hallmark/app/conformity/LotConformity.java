@@ -43,7 +43,8 @@ public final class LotConformity {
         AttestingKeyStore keys = new AttestingKeyStore(station.keys(), station.keys());
         ConformityEvidence evidence = new ConformityEvidence(station.store(),
                 new JdbcConformityRecords(AuditDataSources.embedded(station.dir().audit())), keys, profile, parts, met,
-                PasswordHasher.standard(random), random, clock, lot);
+                PasswordHasher.standard(random), random, clock,
+                serial -> station.database().store().unitBySerial(serial).orElse(null));
         return new LotConformity(keys, evidence, met);
     }
 
