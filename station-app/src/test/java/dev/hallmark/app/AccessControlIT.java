@@ -25,9 +25,10 @@ class AccessControlIT {
     static void station() throws Exception {
         dir = HallmarkProcess.freshDir("access");
         dataDir = dir.resolve("station").toString();
-        HallmarkProcess.Result first = HallmarkProcess.run(dir.resolve("station"), "demo", "--count", "1", "--headless",
+        // two units, so that HM-F4-000001 (revoked below) exists even if the simulated bench fails one
+        HallmarkProcess.Result first = HallmarkProcess.run(dir.resolve("station"), "demo", "--count", "2", "--headless",
                 "--data-dir", dataDir);
-        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(first.exit()).as(first.toString()).isIn(0, 1);
         admin = HallmarkProcess.signedIn(dir, "admin", HallmarkProcess.adminPassword(first));
         addOperator("olga", "operator", "olga-secret-password");
         addOperator("sam", "supervisor", "sam-secret-password");
@@ -56,7 +57,9 @@ class AccessControlIT {
     @Test
     void theAdminPasswordIsShownOnlyAtFirstStart() throws Exception {
         HallmarkProcess.Result again = run(Map.of(), "demo", "--count", "1", "--headless");
-        assertThat(again.exit()).as(again.toString()).isZero();
+        // exit 1 is a unit the simulated bench failed; the sign-in and the run happened either way
+        assertThat(again.exit()).as(again.toString()).isIn(0, 1);
+        assertThat(again.out()).contains("lot DEMO: ");
         assertThat(again.out()).doesNotContain("created operator 'admin'");
         HallmarkProcess.Result list = run(admin, "operator", "list", "--operator", "admin");
         assertThat(list.out()).contains("olga", "sam", "ada", "station").doesNotContain("$argon2id$");
@@ -97,7 +100,8 @@ class AccessControlIT {
         assertThat(run(reset, "operator", "passwd", "lena", "--operator", "admin").exit()).isZero();
         HallmarkProcess.Result after = run(as("lena", "lena-better-password"), "demo", "--count", "1", "--headless",
                 "--operator", "lena");
-        assertThat(after.exit()).as(after.toString()).isZero();
+        assertThat(after.exit()).as(after.toString()).isIn(0, 1);
+        assertThat(after.out()).contains("lot DEMO: ");
     }
 
     @Test
