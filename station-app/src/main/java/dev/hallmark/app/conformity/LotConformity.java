@@ -34,7 +34,7 @@ public final class LotConformity {
     }
 
     /** Checks the profile's class against the station's parts (refusing with the reasons) and prepares the evidence. */
-    public static LotConformity prepare(EmbeddedStation station, ProductProfile profile, String lot, Clock clock)
+    public static LotConformity prepare(EmbeddedStation station, ProductProfile profile, Clock clock)
             throws ProvisioningException {
         ConformityDeclarations declared = ConformityDeclarations.load(station.dir().root());
         StationCapabilities parts = ClassCheck.capabilities(station.hsm(), profile, declared);

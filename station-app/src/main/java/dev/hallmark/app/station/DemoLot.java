@@ -34,7 +34,7 @@ public final class DemoLot {
 
     /** Provisions {@code count} units over the bench's fixtures, reporting progress to the listener. */
     public LotSummary run(int count, UnitListener listener) throws ProvisioningException {
-        LotConformity conformity = LotConformity.prepare(station, profile, lot, clock);
+        LotConformity conformity = LotConformity.prepare(station, profile, clock);
         station.store().ensureLot(lot, profile.name(), clock.instant());
         StationParts parts = new StationParts(stationId, new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock), conformity.keys(), station.keys(),
                 station.issuer(), station.store(), clock);
