@@ -18,6 +18,7 @@ class CaCommandIT {
         HallmarkProcess.Result init = HallmarkProcess.run(dir, "ca", "init", "--data-dir", dataDir);
         assertThat(init.exit()).as(init.toString()).isZero();
         assertThat(init.out()).contains("created embedded CA", "CA ready: CN=Hallmark Station Issuing CA");
+        var admin = HallmarkProcess.signedIn(dir, "admin", HallmarkProcess.adminPassword(init));
         HallmarkProcess.Result demo = HallmarkProcess.run(dir, "demo", "--count", "2", "--headless", "--data-dir", dataDir);
         assertThat(demo.exit()).as(demo.toString()).isZero();
         List<String> pems = DemoCommandIT.splitPem(HallmarkProcess.run(dir, "ca", "chain", "--data-dir", dataDir).out());
@@ -28,11 +29,16 @@ class CaCommandIT {
         exportCertificate(dir, "HM-F4-000001", revoked);
         exportCertificate(dir, "HM-F4-000002", kept);
 
-        HallmarkProcess.Result revoke = HallmarkProcess.run(dir, "ca", "revoke", "--unit", "HM-F4-000001",
-                "--reason", "key_compromise", "--data-dir", dataDir);
+        HallmarkProcess.Result refused = HallmarkProcess.run(dir, "ca", "revoke", "--unit", "HM-F4-000001",
+                "--data-dir", dataDir);
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("HM-700", "station (auditor,operator) may not ca key operation");
+        HallmarkProcess.Result revoke = HallmarkProcess.run(dir, admin, "ca", "revoke", "--unit", "HM-F4-000001",
+                "--reason", "key_compromise", "--data-dir", dataDir, "--operator", "admin");
         assertThat(revoke.exit()).as(revoke.toString()).isZero();
         assertThat(revoke.out()).contains("revoked HM-F4-000001", "(key_compromise)", "CRL written to");
-        HallmarkProcess.Result crl = HallmarkProcess.run(dir, "ca", "crl", "--data-dir", dataDir);
+        HallmarkProcess.Result crl = HallmarkProcess.run(dir, admin, "ca", "crl", "--data-dir", dataDir,
+                "--operator", "admin");
         assertThat(crl.exit()).as(crl.toString()).isZero();
         Path crlFile = Files.writeString(dir.resolve("crl.pem"), crl.out());
 
@@ -44,8 +50,10 @@ class CaCommandIT {
     void revokingAnUnknownUnitIsOneLineAndExitTwo() throws Exception {
         Path dir = HallmarkProcess.freshDir("ca-unknown");
 
-        HallmarkProcess.Result r = HallmarkProcess.run(dir, "ca", "revoke", "--unit", "NO-SUCH-UNIT", "--data-dir",
-                dir.toString());
+        HallmarkProcess.Result init = HallmarkProcess.run(dir, "ca", "init", "--data-dir", dir.toString());
+        HallmarkProcess.Result r = HallmarkProcess.run(dir, HallmarkProcess.signedIn(dir, "admin",
+                HallmarkProcess.adminPassword(init)), "ca", "revoke", "--unit", "NO-SUCH-UNIT", "--data-dir",
+                dir.toString(), "--operator", "admin");
 
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
         assertThat(r.err().lines()).singleElement().asString().startsWith("hallmark: HM-100 ").contains("NO-SUCH-UNIT");

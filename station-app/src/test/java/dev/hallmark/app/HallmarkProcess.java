@@ -51,11 +51,31 @@ public final class HallmarkProcess {
     }
 
     static Result run(Path dataDir, String... args) throws IOException, InterruptedException {
-        return run(dataDir, Map.of(), args);
+        return run(dataDir, java.util.Map.of(), args);
     }
 
-    /** As {@link #run(Path, String...)} with {@code environment} added to the process's. */
-    static Result run(Path dataDir, Map<String, String> environment, String... args)
+    /** The admin password a first start showed once on stdout. */
+    static String adminPassword(Result firstStart) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("created operator 'admin' with the password (\\S+) ")
+                .matcher(firstStart.out());
+        if (!m.find()) {
+            throw new AssertionError("no admin password was shown: " + firstStart);
+        }
+        return m.group(1);
+    }
+
+    /** The environment that signs in as {@code operator} with the password in a 0600 file. */
+    static java.util.Map<String, String> signedIn(Path dir, String operator, String password) throws IOException {
+        Path file = dir.resolve("pw-" + operator);
+        Files.deleteIfExists(file);
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, password);
+        return java.util.Map.of("HALLMARK_PASSWORD_FILE", file.toString());
+    }
+
+    /** Runs with extra environment variables (password files for sign-in). */
+    static Result run(Path dataDir, java.util.Map<String, String> env, String... args)
             throws IOException, InterruptedException {
         Path target = Path.of("target").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -67,7 +87,8 @@ public final class HallmarkProcess {
         pb.environment().remove("DISPLAY");
         pb.environment().remove("WAYLAND_DISPLAY");
         pb.environment().remove("HALLMARK_DATA_DIR");
-        pb.environment().putAll(environment);
+        pb.environment().keySet().removeIf(k -> k.startsWith("HALLMARK_PASSWORD") || k.startsWith("HALLMARK_APPROVER"));
+        pb.environment().putAll(env);
         Path out = Files.createTempFile("hallmark-out", ".txt");
         Path err = Files.createTempFile("hallmark-err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);

@@ -159,7 +159,7 @@ class ProvisionCommandIT {
     @Test
     @Order(7)
     void theLotReportCountsUnitsByResultWithTheYield() throws Exception {
-        HallmarkProcess.Result r = StationRuns.run(dataDir, Map.of(), List.of("lot", "report", "--lot", "GANG", "--json",
+        HallmarkProcess.Result r = StationRuns.run(dataDir, Map.of(), List.of("lot", "summary", "--lot", "GANG", "--json",
                 "--data-dir", dataDir.toString()));
 
         assertThat(r.exit()).as(r.toString()).isZero();

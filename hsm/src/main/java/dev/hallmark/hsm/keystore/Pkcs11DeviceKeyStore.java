@@ -38,7 +38,7 @@ import org.xipki.pkcs11.wrapper.Session;
 import org.xipki.pkcs11.wrapper.TokenException;
 
 /** Device key pairs in a PKCS#11 token, and their wrapping for injected custody; obtained from a Pkcs11Station. */
-public final class Pkcs11DeviceKeyStore implements DeviceKeyStore, KeyWrapper {
+public final class Pkcs11DeviceKeyStore implements DeviceKeyStore, KeyWrapper, dev.hallmark.engine.port.KeyAttributeReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pkcs11DeviceKeyStore.class);
 
@@ -206,6 +206,19 @@ public final class Pkcs11DeviceKeyStore implements DeviceKeyStore, KeyWrapper {
         synchronized (entry) {
             entry.certificate(onSessionKey(action, key, entry, s -> CertificateObjects.store(s, key.idBytes(), template)));
         }
+    }
+
+    /** The private key's custody attributes read back from the token, for the unit's conformity evidence. */
+    @Override
+    public dev.hallmark.engine.port.KeyAttributes attributes(KeyHandle key) throws ProvisioningException {
+        requireOwn(key);
+        String action = "read the attributes of key '" + key.alias() + "'";
+        Optional<SessionKeys.Entry> sessionKey = sessionKeys.get(key.alias());
+        if (sessionKey.isPresent()) {
+            SessionKeys.Entry entry = sessionKey.get();
+            return onSessionKey(action, key, entry, s -> KeyAttributeRead.read(s, entry.privateKey(), pool.tokenLabel()));
+        }
+        return pool.call(action, s -> KeyAttributeRead.read(s, tokenPrivateKey(s, key), pool.tokenLabel()));
     }
 
     /** The certificate stored beside the key, if any. */

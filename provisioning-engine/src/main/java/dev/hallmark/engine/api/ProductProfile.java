@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param organization   the O= of the device certificate subject
  * @param validity       the device certificate's validity, or {@link #NO_WELL_DEFINED_EXPIRY}
  * @param subject        the certificate subject's template (serial, product, lot, organization)
+ * @param conformity     the ISO/IEC 27402 class claimed and the two-person rule (default: none, off)
  */
 public record ProductProfile(String name, String chipFamily, KeySpec keySpec, KeyCustody custody,
                              LockLevel lockLevel, String serialPrefix, String organization, Duration validity,
-                             SubjectTemplate subject) {
+                             SubjectTemplate subject, Conformity conformity) {
     public ProductProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(chipFamily, "chipFamily");
@@ -29,6 +30,20 @@ public record ProductProfile(String name, String chipFamily, KeySpec keySpec, Ke
         Objects.requireNonNull(organization, "organization");
         Objects.requireNonNull(validity, "validity");
         Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(conformity, "conformity");
+    }
+
+    /** A profile that claims no ISO/IEC 27402 class and has the two-person rule off. */
+    public ProductProfile(String name, String chipFamily, KeySpec keySpec, KeyCustody custody, LockLevel lockLevel,
+                          String serialPrefix, String organization, Duration validity, SubjectTemplate subject) {
+        this(name, chipFamily, keySpec, custody, lockLevel, serialPrefix, organization, validity, subject,
+                Conformity.UNCLASSIFIED);
+    }
+
+    /** This profile claiming {@code conformity}. */
+    public ProductProfile withConformity(Conformity conformity) {
+        return new ProductProfile(name, chipFamily, keySpec, custody, lockLevel, serialPrefix, organization, validity,
+                subject, conformity);
     }
 
     /** A profile with the default subject (O, serialNumber, CN). */

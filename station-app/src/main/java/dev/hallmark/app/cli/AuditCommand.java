@@ -1,6 +1,10 @@
 package dev.hallmark.app.cli;
 
+import dev.hallmark.app.access.RecordedAction;
+import dev.hallmark.app.access.SignIn;
+import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.station.DataDir;
+import dev.hallmark.engine.access.Action;
 import dev.hallmark.app.station.StationAuditKey;
 import dev.hallmark.db.chain.ChainReport;
 import dev.hallmark.db.chain.ChainVerifier;
@@ -51,6 +55,9 @@ public final class AuditCommand {
         @Option(names = "--lot", paramLabel = "LOT", description = "Only units of this lot.")
         String lot;
 
+        @picocli.CommandLine.Mixin
+        SignIn signIn = new SignIn();
+
         @Override
         public Integer call() throws Exception {
             ExportFormat chosen = ExportFormat.parse(format);
@@ -61,17 +68,24 @@ public final class AuditCommand {
                 try (EmbeddedStation station = EmbeddedStation.open(dir, SoftHsmToken.defaultModule(), new SecureRandom(),
                         Clock.systemUTC(), line -> { })) {
                     var key = station.keys().find(StationAuditKey.ALIAS).orElseThrow();
-                    context = context.withSigner(JwsSigner.of(station.keys(), key)
+                    ExportContext signed = context.withSigner(JwsSigner.of(station.keys(), key)
                             .withCertificateChain(station.issuer().caChain()));
-                    return write(chosen, dir, context);
+                    return guarded(dir, () -> write(chosen, dir, signed));
                 }
             }
-            if (chosen == ExportFormat.PEM || chosen == ExportFormat.AWS) {
-                context = context.withCaChain(caChain(dir));
-            }
+            ExportContext withChain = chosen == ExportFormat.PEM || chosen == ExportFormat.AWS
+                    ? context.withCaChain(caChain(dir)) : context;
             try (AuditDatabase db = AuditDatabase.openH2(dir.audit())) {
-                return write(chosen, dir, context);
+                return guarded(dir, () -> write(chosen, dir, withChain));
             }
+        }
+
+        /** Signs in as an auditor (the audit database is open) and records the export. */
+        private int guarded(DataDir dir, RecordedAction.Work work) throws ProvisioningException, InterruptedException {
+            StationAccess access = StationAccess.embedded(dir, new SecureRandom(), Clock.systemUTC(), System.err::println);
+            String target = format + (lot == null ? "" : " lot " + lot);
+            var who = signIn.require(access, dir, Action.AUDIT_EXPORT, target);
+            return RecordedAction.run(access, who, Action.AUDIT_EXPORT, target, null, work);
         }
 
         private int write(ExportFormat chosen, DataDir dir, ExportContext context) throws ProvisioningException {
@@ -107,6 +121,9 @@ public final class AuditCommand {
                         + " fingerprint in DIR/" + StationAuditKey.FINGERPRINT_FILE + ".")
         java.util.List<String> trusted;
 
+        @picocli.CommandLine.Mixin
+        SignIn signIn = new SignIn();
+
         @Override
         public Integer call() throws Exception {
             DataDir dir = DataDir.resolve(dataDir);
@@ -118,10 +135,15 @@ public final class AuditCommand {
             }
             ChainVerifier verifier = pins.isEmpty() ? ChainVerifier.acceptingStoredKeys() : ChainVerifier.trusting(pins);
             try (AuditDatabase db = AuditDatabase.openH2(dir.audit())) {
-                ChainReport report = db.verifyChain(verifier);
-                int code = report.print(System.out);
-                System.out.flush();
-                return code == 0 ? ExitCode.OK : ExitCode.UNITS_FAILED;
+                StationAccess access = StationAccess.embedded(dir, new SecureRandom(), Clock.systemUTC(),
+                        System.out::println);
+                var who = signIn.require(access, dir, Action.AUDIT_VERIFY, null);
+                return RecordedAction.run(access, who, Action.AUDIT_VERIFY, null, null, () -> {
+                    ChainReport report = db.verifyChain(verifier);
+                    int code = report.print(System.out);
+                    System.out.flush();
+                    return code == 0 ? ExitCode.OK : ExitCode.UNITS_FAILED;
+                });
             }
         }
     }

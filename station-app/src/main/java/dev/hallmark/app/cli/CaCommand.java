@@ -1,6 +1,13 @@
 package dev.hallmark.app.cli;
 
+import dev.hallmark.app.access.RecordedAction;
+import dev.hallmark.app.access.SignIn;
+import dev.hallmark.app.access.StationAccess;
+import dev.hallmark.app.conformity.ConformityDeclarations;
 import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.station.DemoProfile;
+import dev.hallmark.engine.access.Action;
+import dev.hallmark.engine.api.ConformityClass;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.ca.embedded.EmbeddedCa;
 import dev.hallmark.engine.api.ErrorCode;
@@ -41,6 +48,17 @@ public final class CaCommand {
             return DataDir.resolve(dataDir);
         }
 
+        /** The station's access control; its audit database must be open. */
+        StationAccess access() throws ProvisioningException {
+            return StationAccess.embedded(resolve(), new SecureRandom(), Clock.systemUTC(), System.out::println);
+        }
+
+        /** Whether the station's declarations put CA key operations under the two-person rule. */
+        boolean twoPersonRule() throws ProvisioningException {
+            var declared = ConformityDeclarations.load(resolve().root());
+            return declared.applyTo(DemoProfile.STM32F4, ConformityClass.NONE).conformity().twoPersonRule();
+        }
+
         EmbeddedStation open() throws ProvisioningException {
             return EmbeddedStation.open(resolve(), SoftHsmToken.defaultModule(), new SecureRandom(), Clock.systemUTC(),
                     System.out::println);
@@ -54,12 +72,19 @@ public final class CaCommand {
         @Mixin
         DataDirOption dir;
 
+        @Mixin
+        SignIn signIn = new SignIn();
+
         @Override
-        public Integer call() throws ProvisioningException {
+        public Integer call() throws ProvisioningException, InterruptedException {
             try (EmbeddedStation station = dir.open()) {
-                System.out.println("CA ready: " + station.issuer().caChain().get(0).getSubjectX500Principal());
+                StationAccess access = dir.access();
+                var who = signIn.require(access, dir.resolve(), Action.CA_INIT, null);
+                return RecordedAction.run(access, who, Action.CA_INIT, null, null, () -> {
+                    System.out.println("CA ready: " + station.issuer().caChain().get(0).getSubjectX500Principal());
+                    return ExitCode.OK;
+                });
             }
-            return ExitCode.OK;
         }
     }
 
@@ -98,10 +123,23 @@ public final class CaCommand {
                 description = "unspecified, key_compromise, superseded, cessation_of_operation (default).")
         String reason;
 
+        @Mixin
+        SignIn signIn = new SignIn();
+
         @Override
-        public Integer call() throws ProvisioningException {
+        public Integer call() throws ProvisioningException, InterruptedException {
             RevocationReason why = reason(reason);
             try (EmbeddedStation station = dir.open()) {
+                StationAccess access = dir.access();
+                var who = signIn.require(access, dir.resolve(), Action.CA_KEY_OPERATION, "revoke " + unit);
+                var approval = signIn.approval(access, who, Action.CA_KEY_OPERATION, dir.twoPersonRule(), "revoke " + unit);
+                return RecordedAction.run(access, who, Action.CA_KEY_OPERATION, "revoke " + unit, approval,
+                        () -> revoke(station, why));
+            }
+        }
+
+        private int revoke(EmbeddedStation station, RevocationReason why) throws ProvisioningException {
+            try {
                 UnitRecord record = station.database().store().unitBySerial(unit).orElseThrow(() ->
                         new ProvisioningException(ErrorCode.CONFIG_INVALID, "no unit with serial " + unit + " is recorded"));
                 if (record.certificatePem() == null) {
@@ -119,11 +157,11 @@ public final class CaCommand {
                 if (station.issuer() instanceof EmbeddedCa ca) {
                     System.out.println("CRL written to " + ca.writeCrl());
                 }
+                return ExitCode.OK;
             } catch (CertificateException e) {
                 throw new ProvisioningException(ErrorCode.INTERNAL, "the recorded certificate cannot be read",
                         e.getMessage(), e);
             }
-            return ExitCode.OK;
         }
 
         private static RevocationReason reason(String name) throws ProvisioningException {
@@ -143,9 +181,21 @@ public final class CaCommand {
         @Mixin
         DataDirOption dir;
 
+        @Mixin
+        SignIn signIn = new SignIn();
+
         @Override
-        public Integer call() throws ProvisioningException {
+        public Integer call() throws ProvisioningException, InterruptedException {
             try (EmbeddedStation station = dir.open()) {
+                StationAccess access = dir.access();
+                var who = signIn.require(access, dir.resolve(), Action.CA_KEY_OPERATION, "crl");
+                var approval = signIn.approval(access, who, Action.CA_KEY_OPERATION, dir.twoPersonRule(), "crl");
+                return RecordedAction.run(access, who, Action.CA_KEY_OPERATION, "crl", approval, () -> crl(station));
+            }
+        }
+
+        private static int crl(EmbeddedStation station) throws ProvisioningException {
+            try {
                 if (!(station.issuer() instanceof EmbeddedCa ca)) {
                     throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
                             "the station's CA is not the embedded CA; fetch the CRL from the CA itself");

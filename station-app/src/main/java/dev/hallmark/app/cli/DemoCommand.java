@@ -1,6 +1,14 @@
 package dev.hallmark.app.cli;
 
+import dev.hallmark.app.access.RecordedAction;
+import dev.hallmark.app.access.SignIn;
+import dev.hallmark.app.access.StationAccess;
+import dev.hallmark.app.conformity.ConformityDeclarations;
 import dev.hallmark.app.station.DataDir;
+import dev.hallmark.engine.access.Action;
+import dev.hallmark.engine.access.Approval;
+import dev.hallmark.engine.access.SignedIn;
+import dev.hallmark.engine.api.ConformityClass;
 import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.DemoLot;
 import dev.hallmark.app.station.DemoProfile;
@@ -61,6 +69,9 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    SignIn signIn = new SignIn();
+
     @Option(names = "--port", paramLabel = "PATH",
             description = "Use this serial port as a fixture instead of a simulated device (repeatable; one unit each).")
     List<String> ports;
@@ -93,17 +104,27 @@ final class DemoCommand implements Callable<Integer> {
              DemoBench bench = ports != null ? DemoBench.ports(ports)
                      : DemoBench.simulated(fixtureCount, SimulatedVendor.transportKek(dir, station.hsm(), random,
                              out::println), random)) {
-            ProductProfile profile = onDevice ? DemoProfile.STM32F4_TPM : DemoProfile.STM32F4;
+            StationAccess access = StationAccess.embedded(dir, random, clock, out::println);
+            SignedIn who = signIn.require(access, dir, Action.PROVISION, lot);
+            ProductProfile profile = ConformityDeclarations.load(dir.root()).applyTo(
+                    onDevice ? DemoProfile.STM32F4_TPM : DemoProfile.STM32F4, ConformityClass.CLASS_1);
+            Approval approval = null;
+            if (profile.lockLevel().irreversible()) {
+                access.control().authorize(who, Action.PERMANENT_LOCK, lot);
+                approval = signIn.approval(access, who, Action.PERMANENT_LOCK, profile.conformity().twoPersonRule(), lot);
+            }
             String stationId = station.config().station() != null ? station.config().station() : hostName();
             DemoLot demoLot = new DemoLot(station, bench, profile, lot, stationId, clock,
                     onDevice ? SimulatedDeviceTpm.tokens(bench.fixtures(), random) : null);
             LotJob job = listener -> demoLot.run(count, listener);
             UnitListener printer = new UnitLinePrinter(out);
-            LotSummary summary = !headless && BenchWindowRun.possible()
-                    ? new BenchWindowRun(lot, profile.name(), bench.fixtures(), clock).run(job, printer)
-                    : job.run(printer);
-            out.println(summaryLine(summary, dir));
-            return summary.allPassed() ? ExitCode.OK : ExitCode.UNITS_FAILED;
+            return RecordedAction.run(access, who, Action.PROVISION, lot, approval, () -> {
+                LotSummary summary = !headless && BenchWindowRun.possible()
+                        ? new BenchWindowRun(lot, profile.name(), bench.fixtures(), clock).run(job, printer)
+                        : job.run(printer);
+                out.println(summaryLine(summary, dir));
+                return summary.allPassed() ? ExitCode.OK : ExitCode.UNITS_FAILED;
+            });
         }
     }
 

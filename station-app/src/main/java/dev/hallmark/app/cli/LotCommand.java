@@ -14,18 +14,19 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code hallmark lot}: a lot's summary, and closing a lot before its quota has passed. */
-@Command(name = "lot", description = "Lots: report (counts by result, yield), close",
-        subcommands = {LotCommand.Report.class, LotCommand.Close.class}, mixinStandardHelpOptions = true)
+/** {@code hallmark lot}: a lot's summary, its conformity report, and closing a lot before its quota has passed. */
+@Command(name = "lot", description = "Lots: summary (counts by result, yield), report (conformity, JSON and PDF), close",
+        subcommands = {LotCommand.Summary.class, LotReportCommand.Report.class, LotCommand.Close.class},
+        mixinStandardHelpOptions = true)
 final class LotCommand {
 
     private LotCommand() {
     }
 
-    /** {@code hallmark lot report}: the lot's units by result and its yield. */
-    @Command(name = "report", mixinStandardHelpOptions = true,
+    /** {@code hallmark lot summary}: the lot's units by result and its yield. */
+    @Command(name = "summary", mixinStandardHelpOptions = true,
             description = "Print the lot's summary: quota, units passed, failed and under way, yield, closed or open.")
-    static final class Report implements Callable<Integer> {
+    static final class Summary implements Callable<Integer> {
 
         @Option(names = "--lot", required = true, description = "The lot's name.")
         String lot;

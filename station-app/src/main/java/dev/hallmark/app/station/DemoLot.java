@@ -1,5 +1,6 @@
 package dev.hallmark.app.station;
 
+import dev.hallmark.app.conformity.LotConformity;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -43,10 +44,11 @@ public final class DemoLot {
 
     /** Provisions {@code count} units over the bench's fixtures, reporting progress to the listener. */
     public LotSummary run(int count, UnitListener listener) throws ProvisioningException {
+        LotConformity conformity = LotConformity.prepare(station, profile, clock);
         station.store().ensureLot(lot, profile, clock.instant());
-        StationParts parts = new StationParts(stationId, new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock), station.keys(), station.keys(),
-                station.issuer(), station.store(), clock, deviceTokens);
-        UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, listener);
+        StationParts parts = new StationParts(stationId, new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock),
+                conformity.keys(), station.keys(), station.issuer(), station.store(), clock, deviceTokens);
+        UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, conformity.listener(listener));
         return new LotRunner(workflow, lot, clock).run(bench.fixtures(), count, bench);
     }
 }

@@ -1,0 +1,69 @@
+package dev.hallmark.app.conformity;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hallmark.engine.api.Conformity;
+import dev.hallmark.engine.api.ConformityClass;
+import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.ProductProfile;
+import dev.hallmark.engine.api.ProvisioningException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * What the station's owner declares in {@code conformity.yaml} in the data directory: the ISO/IEC 27402 class the
+ * product profile claims, the two-person rule, and the certification of the key token (which no PKCS#11 call can
+ * prove). Every key is optional; without the file the demo profile claims Class 1 with the rule off.
+ *
+ * <pre>
+ * class: 2                          # 1, 2, 3 or none
+ * two_person_rule: true
+ * certified_module: "FIPS 140-3 certificate #4711, Level 3"
+ * </pre>
+ */
+public record ConformityDeclarations(@JsonProperty("class") String conformityClass,
+                                     @JsonProperty("two_person_rule") Boolean twoPersonRule,
+                                     @JsonProperty("certified_module") String certifiedModule) {
+
+    /** The file name inside the data directory. */
+    public static final String FILE = "conformity.yaml";
+
+    /** The declarations in {@code dataDir}, or none. */
+    public static ConformityDeclarations load(Path dataDir) throws ProvisioningException {
+        Path file = dataDir.resolve(FILE);
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            ConformityDeclarations read = yaml.readValue(Files.readAllBytes(file), ConformityDeclarations.class);
+            return read == null ? new ConformityDeclarations(null, null, null) : read;
+        } catch (NoSuchFileException e) {
+            return new ConformityDeclarations(null, null, null);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "unknown setting '" + e.getPropertyName()
+                    + "' in " + file + "; the settings are class, two_person_rule, certified_module");
+        } catch (JsonProcessingException e) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the conformity declarations " + file
+                    + " cannot be read: " + e.getOriginalMessage(), null, e);
+        } catch (IOException e) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the conformity declarations " + file
+                    + " cannot be read", e.getMessage(), e);
+        }
+    }
+
+    /** The profile claiming the declared class (default {@code fallback}) and rule (default: on for Class 3). */
+    public ProductProfile applyTo(ProductProfile profile, ConformityClass fallback) throws ProvisioningException {
+        ConformityClass chosen;
+        try {
+            chosen = conformityClass == null ? fallback : ConformityClass.parse(conformityClass);
+        } catch (IllegalArgumentException e) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, e.getMessage() + " (in " + FILE + ")");
+        }
+        boolean rule = twoPersonRule != null ? twoPersonRule : Conformity.of(chosen).twoPersonRule();
+        return profile.withConformity(new Conformity(chosen, rule));
+    }
+}

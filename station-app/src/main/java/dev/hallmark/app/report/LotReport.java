@@ -1,0 +1,46 @@
+package dev.hallmark.app.report;
+
+import dev.hallmark.engine.port.ControlEvidence;
+import dev.hallmark.engine.port.UnitRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the conformity report of one lot says, gathered once and written twice (JSON for machines, PDF for
+ * people), so both always agree.
+ *
+ * @param classesClaimed   the ISO/IEC 27402 classes the lot's units were provisioned under
+ * @param failuresByCause  error code (HM-nnn) to the number of failed attempts
+ * @param failuresByStep   step to the number of failed attempts
+ * @param controlTotals    control to {satisfied, recorded}
+ * @param auditChain       the audit-chain verification (db.chain.ChainVerifier) of the whole database
+ * @param actionChain      the verification of the action log's hash chain
+ * @param actions          the actions people took on this lot
+ */
+public record LotReport(String lot, Instant generatedAt, String generatedBy, List<String> stations,
+                        List<String> classesClaimed, Summary summary, Map<String, Integer> failuresByCause,
+                        Map<String, Integer> failuresByStep, Map<String, int[]> controlTotals, List<UnitEntry> units,
+                        ChainResult auditChain, ChainResult actionChain, List<ActionEntry> actions) {
+
+    /** Counts: attempts, passed, failed, under way, and the yield (passed over finished). */
+    public record Summary(int attempts, int passed, int failed, int inProgress, int distinctDevices) {
+        public double yieldPercent() {
+            int finished = passed + failed;
+            return finished == 0 ? 0.0 : 100.0 * passed / finished;
+        }
+    }
+
+    /** One unit attempt with the evidence of each control. */
+    public record UnitEntry(UnitRecord unit, List<ControlEvidence> controls) {
+    }
+
+    /** A chain verification: whether it holds and what was found. */
+    public record ChainResult(String what, boolean holds, int checked, List<String> lines) {
+    }
+
+    /** An action taken on this lot, with who approved it. */
+    public record ActionEntry(long seq, Instant at, String operator, String action, String target, String approver,
+                              String outcome, String detail) {
+    }
+}
