@@ -26,6 +26,7 @@ class ProvisionCommandIT {
     static Path dataDir;
     static StationRuns.Sim sim;
     static String vanished;
+    static String adminPassword;
 
     @BeforeAll
     static void devices() throws Exception {
@@ -100,6 +101,8 @@ class ProvisionCommandIT {
                 "--fixtures", sim.paths().get(0), vanished, sim.paths().get(1));
 
         assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        // the first start shows the admin password once, on stderr here (stdout carries the JSON lines)
+        adminPassword = HallmarkProcess.adminPassword(new HallmarkProcess.Result(0, r.err(), ""));
         List<JsonNode> lines = StationRuns.jsonLines(r);
         assertThat(lines).hasSize(3);
         assertThat(lines).filteredOn(l -> l.get("result").asText().equals("PASS")).hasSize(2)
@@ -175,7 +178,13 @@ class ProvisionCommandIT {
     @Test
     @Order(8)
     void aLotClosedShortStartsNoMoreUnits() throws Exception {
-        HallmarkProcess.Result close = StationRuns.run(dataDir, Map.of(), List.of("lot", "close", "--lot", "GANG",
+        HallmarkProcess.Result refused = StationRuns.run(dataDir, Map.of(), List.of("lot", "close", "--lot", "GANG",
+                "--data-dir", dataDir.toString()));
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).as("the station's service account may not close lots").contains("HM-700");
+
+        HallmarkProcess.Result close = StationRuns.run(dataDir, HallmarkProcess.signedIn(dataDir, "admin",
+                adminPassword), List.of("lot", "close", "--lot", "GANG", "--operator", "admin",
                 "--data-dir", dataDir.toString()));
         assertThat(close.exit()).as(close.toString()).isZero();
         assertThat(close.out()).contains("lot GANG (profile sensor-f4): quota 10, 2 passed, 1 failed", "closed 20");

@@ -2,16 +2,23 @@ package dev.hallmark.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hallmark.app.access.RecordedAction;
+import dev.hallmark.app.access.SignIn;
+import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.db.store.AuditDatabase;
+import dev.hallmark.engine.access.Action;
+import dev.hallmark.engine.access.SignedIn;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.LotReport;
 import dev.hallmark.engine.api.ProvisioningException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hallmark lot}: a lot's summary, its conformity report, and closing a lot before its quota has passed. */
@@ -37,8 +44,15 @@ final class LotCommand {
         @Option(names = "--json", description = "One JSON object instead of the line.")
         boolean json;
 
+        @Mixin
+        SignIn signIn = new SignIn();
+
         @Override
         public Integer call() throws Exception {
+            DataDir dir = DataDir.resolve(dataDir);
+            AuditCommand.requireDatabase(dir);
+            signIn.require(StationAccess.embedded(dir, new SecureRandom(), Clock.systemUTC(), System.err::println), dir,
+                    Action.LOT_REPORT, lot);
             LotReport report = read(dataDir, lot);
             System.out.println(json ? json(report) : line(report));
             System.out.flush();
@@ -58,17 +72,24 @@ final class LotCommand {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "The station's data directory.")
         Path dataDir;
 
+        @Mixin
+        SignIn signIn = new SignIn();
+
         @Override
         public Integer call() throws Exception {
             DataDir dir = DataDir.resolve(dataDir);
             AuditCommand.requireDatabase(dir);
-            try (AuditDatabase db = AuditDatabase.openH2(dir.audit())) {
-                requireLot(db.store().lotReport(lot));
-                db.store().closeLot(lot, Clock.systemUTC().instant());
-                System.out.println(line(db.store().lotReport(lot)));
-                System.out.flush();
-                return ExitCode.OK;
-            }
+            StationAccess access = StationAccess.embedded(dir, new SecureRandom(), Clock.systemUTC(), System.out::println);
+            SignedIn who = signIn.require(access, dir, Action.LOT_OPEN_CLOSE, lot);
+            return RecordedAction.run(access, who, Action.LOT_OPEN_CLOSE, lot, null, () -> {
+                try (AuditDatabase db = AuditDatabase.openH2(dir.audit())) {
+                    requireLot(db.store().lotReport(lot));
+                    db.store().closeLot(lot, Clock.systemUTC().instant());
+                    System.out.println(line(db.store().lotReport(lot)));
+                    System.out.flush();
+                    return ExitCode.OK;
+                }
+            });
         }
     }
 

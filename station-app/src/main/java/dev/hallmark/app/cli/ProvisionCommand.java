@@ -1,5 +1,8 @@
 package dev.hallmark.app.cli;
 
+import dev.hallmark.app.access.RecordedAction;
+import dev.hallmark.app.access.SignIn;
+import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.app.lot.CrashOnEnv;
 import dev.hallmark.app.lot.LotRun;
@@ -10,6 +13,9 @@ import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;
 import dev.hallmark.app.station.TargetLinks;
+import dev.hallmark.engine.access.Action;
+import dev.hallmark.engine.access.Approval;
+import dev.hallmark.engine.access.SignedIn;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.Fixture;
 import dev.hallmark.engine.api.LotPlan;
@@ -31,6 +37,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hallmark provision}: a lot on the bench's fixtures, for scripts; the same command again continues it. */
@@ -82,8 +89,11 @@ final class ProvisionCommand implements Callable<Integer> {
             description = "PKCS#11 module of the station token (default ${DEFAULT-VALUE}).")
     Path module;
 
+    @Mixin
+    SignIn signIn = new SignIn();
+
     @Override
-    public Integer call() throws ProvisioningException {
+    public Integer call() throws ProvisioningException, InterruptedException {
         PrintStream out = System.out;
         PrintStream err = System.err;
         DataDir dir = DataDir.resolve(dataDir);
@@ -99,6 +109,13 @@ final class ProvisionCommand implements Callable<Integer> {
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
         try (EmbeddedStation station = EmbeddedStation.open(dir, module, random, clock, err::println)) {
+            StationAccess access = StationAccess.embedded(dir, random, clock, err::println);
+            SignedIn who = signIn.require(access, dir, Action.PROVISION, lot);
+            Approval approval = null;
+            if (profile.lockLevel().irreversible()) {
+                access.control().authorize(who, Action.PERMANENT_LOCK, lot);
+                approval = signIn.approval(access, who, Action.PERMANENT_LOCK, profile.conformity().twoPersonRule(), lot);
+            }
             if (!station.hsm().hasTransportKek()) {
                 SimulatedVendor.transportKek(dir, station.hsm(), random, err::println);
             }
@@ -111,11 +128,13 @@ final class ProvisionCommand implements Callable<Integer> {
             if (ProgressBar.wanted()) {
                 listeners.add(new ProgressBar(err, clock, work.resumed() + Math.min(work.newUnits(), fixtures.size())));
             }
-            LotRun.Result result = run.run(plan, profile, fixtures, work, new PortFeed(links, err::println),
-                    new FanOutListener(listeners));
-            (json ? err : out).println(LotSummaryLine.of(result));
-            return result.summary().outcomes().isEmpty() || result.summary().allPassed()
-                    ? ExitCode.OK : ExitCode.UNITS_FAILED;
+            return RecordedAction.run(access, who, Action.PROVISION, lot, approval, () -> {
+                LotRun.Result result = run.run(plan, profile, fixtures, work, new PortFeed(links, err::println),
+                        new FanOutListener(listeners));
+                (json ? err : out).println(LotSummaryLine.of(result));
+                return result.summary().outcomes().isEmpty() || result.summary().allPassed()
+                        ? ExitCode.OK : ExitCode.UNITS_FAILED;
+            });
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.hallmark.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.hallmark.engine.api.Conformity;
+import dev.hallmark.engine.api.ConformityClass;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.KeyCustody;
 import dev.hallmark.engine.api.KeySpec;
@@ -23,10 +25,21 @@ import java.util.Locale;
  * @param organization O= of the device certificates
  * @param validityDays days the device certificate is valid, 0 for no well-defined expiry (default 3650)
  * @param subject      the subject template (default CN={serial}, serialNumber={serial}, O={organization})
+ * @param conformityClass the ISO/IEC 27402 class the product claims: 1, 2 or 3 (default: none claimed); the station
+ *                     checks the class's prerequisites before the first unit (docs/conformity.md)
+ * @param twoPersonRule whether irreversible and sensitive actions need a second person (default: on for Class 3)
  */
 public record ProfileSection(@JsonProperty("chip_family") String chipFamily, String key, String custody, String lock,
                              @JsonProperty("serial_prefix") String serialPrefix, String organization,
-                             @JsonProperty("validity_days") Integer validityDays, String subject) {
+                             @JsonProperty("validity_days") Integer validityDays, String subject,
+                             @JsonProperty("class") String conformityClass,
+                             @JsonProperty("two_person_rule") Boolean twoPersonRule) {
+
+    /** A section without an ISO/IEC 27402 class claim. */
+    public ProfileSection(String chipFamily, String key, String custody, String lock, String serialPrefix,
+                          String organization, Integer validityDays, String subject) {
+        this(chipFamily, key, custody, lock, serialPrefix, organization, validityDays, subject, null, null);
+    }
 
     /** The engine's profile of this section, named {@code name}; CONFIG_INVALID names the wrong field. */
     public ProductProfile toProfile(String name) throws ProvisioningException {
@@ -42,8 +55,20 @@ public record ProfileSection(@JsonProperty("chip_family") String chipFamily, Str
         }
         Duration validity = days == 0 ? ProductProfile.NO_WELL_DEFINED_EXPIRY : Duration.ofDays(days);
         SubjectTemplate template = subject == null ? SubjectTemplate.DEFAULT : new SubjectTemplate(subject);
-        return new ProductProfile(name, chipFamily.toUpperCase(Locale.ROOT), spec, where, level,
+        ProductProfile profile = new ProductProfile(name, chipFamily.toUpperCase(Locale.ROOT), spec, where, level,
                 serialPrefix == null ? "HM-" : serialPrefix, organization, validity, template);
+        if (conformityClass == null) {
+            return twoPersonRule == null ? profile
+                    : profile.withConformity(new Conformity(ConformityClass.NONE, twoPersonRule));
+        }
+        ConformityClass claimed;
+        try {
+            claimed = ConformityClass.parse(conformityClass);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "has class '" + conformityClass + "': " + e.getMessage());
+        }
+        return profile.withConformity(new Conformity(claimed,
+                twoPersonRule != null ? twoPersonRule : Conformity.of(claimed).twoPersonRule()));
     }
 
     private static <E extends Enum<E>> E parse(String profile, String field, Class<E> type, String value, E fallback)

@@ -1,5 +1,6 @@
 package dev.hallmark.app.lot;
 
+import dev.hallmark.app.conformity.LotConformity;
 import dev.hallmark.app.station.ConfiguredDeviceTokens;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.engine.api.ErrorCode;
@@ -88,9 +89,11 @@ public final class LotRun {
                     ErrorCode.CONFIG_INVALID, "profile '" + profile.name() + "' keeps keys on the device: name each "
                     + "fixture's device token under device_tokens: in station.yaml (docs/hsm.md)"));
         }
-        StationParts parts = new StationParts(stationId, links, station.keys(), station.keys(), station.issuer(),
+        LotConformity conformity = LotConformity.prepare(station, profile, clock);
+        StationParts parts = new StationParts(stationId, links, conformity.keys(), station.keys(), station.issuer(),
                 station.store(), clock, deviceTokens);
-        UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot.lot(), listener).crashHook(crash);
+        UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot.lot(), conformity.listener(listener))
+                .crashHook(crash);
         LotSummary summary = new LotRunner(workflow, lot.lot(), clock).run(fixtures, plan.unfinished(),
                 plan.newUnits(), feed);
         LotReport after = station.store().lotReport(lot.lot());
