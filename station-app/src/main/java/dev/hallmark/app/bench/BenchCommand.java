@@ -1,7 +1,5 @@
 package dev.hallmark.app.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.app.cli.ExitCode;
 import dev.hallmark.app.process.ChildJvm;
 import dev.hallmark.engine.api.ErrorCode;
@@ -11,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hallmark bench}: lots at line speed against the physical limit; one subcommand per part of the station. */
@@ -37,7 +35,6 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,21 +63,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "How long the token's own work is timed, after as long a warm-up (default ${DEFAULT-VALUE}).")
     long tokenMillis;
 
-    @Option(names = "--json", description = "Print a JSON array of the cases instead of key=value lines.")
-    boolean json;
-
-    @Option(names = "--work-dir", paramLabel = "DIR",
-            description = "Where to make the temporary station (default /dev/shm, a tmpfs).")
-    Path workDir;
-
-    @Option(names = "--keep", description = "Keep the temporary station (logs, token, audit database) and print its path.")
-    boolean keep;
-
-    @Option(names = "--inside", hidden = true, description = "Run the measurement here: the child.")
-    boolean inside;
-
-    @Option(names = "--workspace", hidden = true, paramLabel = "DIR", description = "The child's workspace.")
-    Path workspace;
+    @Mixin
+    ChildBenchOptions child = new ChildBenchOptions();
 
     @Override
     public Integer call() throws ProvisioningException, InterruptedException {
@@ -91,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return inside ? measureHere(settings) : runChild(settings);
+        return child.inside ? measureHere(settings) : runChild(settings);
     }
 
     /** The parent: a temporary station directory on tmpfs, the child JVM with its SOFTHSM2_CONF, clean-up. */
@@ -101,8 +85,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + SoftHsmToken.defaultModule() + ", Debian package softhsm2), which is not installed here");
         }
         PrintWriter err = spec.commandLine().getErr();
-        Path dir = BenchWorkspace.create(workDir);
-        Runnable cleanUp = BenchWorkspace.cleanUpOnce(dir, keep, line -> {
+        Path dir = BenchWorkspace.create(child.workDir);
+        Runnable cleanUp = BenchWorkspace.cleanUpOnce(dir, child.keep, line -> {
             err.println(line);
             err.flush();
         });
@@ -112,12 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
                     settings.fixtures(), settings.realisticUnitsPerFixture(), settings.zeroUnitsPerFixture(),
                     Runtime.getRuntime().availableProcessors()));
             err.flush();
-            List<String> args = new ArrayList<>(BenchCaCommand.commandPath(spec));
-            args.addAll(settings.toArgs());
-            args.addAll(List.of("--inside", "--workspace", dir.toString()));
-            if (json) {
-                args.add("--json");
-            }
+            List<String> args = child.childArgs(spec, settings.toArgs(), dir);
             List<String> command = ChildJvm.command(ChildJvm.jvmOptions(dir), BenchCaCommand.childMainClass(spec), args);
             return ChildJvm.run(command, Map.of("SOFTHSM2_CONF", SoftHsmToken.confFile(dir).toString(),
                     "HALLMARK_DATA_DIR", dir.toString()), spec.commandLine().getOut(), err, cleanUp);
@@ -128,29 +107,20 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The child: the station, the cases, the lines. */
     private int measureHere(LotBenchSettings settings) throws ProvisioningException {
-        if (workspace == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--inside needs --workspace");
-        }
+        Path workspace = child.requireWorkspace(spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<LotBenchCase> cases = new LotBenchRun(settings, workspace, line -> {
             err.println(line);
             err.flush();
         }, result -> {
-            if (!json) {
+            if (!child.json) {
                 out.println(result.line());
                 out.flush();
             }
         }).run();
-        if (json) {
-            try {
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                        cases.stream().map(LotBenchCase::json).toList()));
-            } catch (JsonProcessingException e) {
-                throw new ProvisioningException(ErrorCode.INTERNAL, "the results could not be written as JSON",
-                        e.getOriginalMessage(), e);
-            }
-            out.flush();
+        if (child.json) {
+            ChildBenchOptions.printJson(out, cases.stream().map(LotBenchCase::json).toList());
         }
         return cases.stream().anyMatch(c -> c.failed() > 0) ? ExitCode.UNITS_FAILED : ExitCode.OK;
     }

@@ -1,7 +1,5 @@
 package dev.hallmark.app.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.app.cli.ExitCode;
 import dev.hallmark.app.process.ChildJvm;
 import dev.hallmark.app.station.DataDir;
@@ -32,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,7 +49,6 @@ import picocli.CommandLine.Option;
             "Exit code 0; 2 if the benchmark could not be set up."})
 public final class BenchHsmCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TPM_LABEL = "bench-tpm";
     private static final String SOFTHSM_LABEL = "bench";
 
@@ -81,21 +79,8 @@ public final class BenchHsmCommand implements Callable<Integer> {
             description = "Measure the station's own SoftHSM2 token in DIR (session keys only) instead of a fresh one.")
     Path dataDir;
 
-    @Option(names = "--json", description = "Print a JSON array of the cases instead of key=value lines.")
-    boolean json;
-
-    @Option(names = "--work-dir", paramLabel = "DIR",
-            description = "Where to make the temporary directory (default /dev/shm, a tmpfs).")
-    Path workDir;
-
-    @Option(names = "--keep", description = "Keep the temporary directory (logs, tokens) and print its path.")
-    boolean keep;
-
-    @Option(names = "--inside", hidden = true, description = "Run the measurement here: the child.")
-    boolean inside;
-
-    @Option(names = "--workspace", hidden = true, paramLabel = "DIR", description = "The child's workspace.")
-    Path workspace;
+    @Mixin
+    ChildBenchOptions child = new ChildBenchOptions();
 
     @Override
     public Integer call() throws ProvisioningException, InterruptedException {
@@ -111,7 +96,7 @@ public final class BenchHsmCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return inside ? measureHere(settings) : runChild();
+        return child.inside ? measureHere(settings) : runChild();
     }
 
     /** The parent: checks the parts, starts the TPM, runs the child with their environment, cleans up. */
@@ -119,9 +104,9 @@ public final class BenchHsmCommand implements Callable<Integer> {
         Path station = dataDir == null ? null : DataDir.resolve(dataDir).root();
         requireParts(station);
         PrintWriter err = spec.commandLine().getErr();
-        Path dir = BenchWorkspace.create(workDir);
+        Path dir = BenchWorkspace.create(child.workDir);
         SwtpmToken[] tpm = new SwtpmToken[1];
-        Runnable removeDir = BenchWorkspace.cleanUpOnce(dir, keep, line -> {
+        Runnable removeDir = BenchWorkspace.cleanUpOnce(dir, child.keep, line -> {
             err.println(line);
             err.flush();
         });
@@ -143,8 +128,7 @@ public final class BenchHsmCommand implements Callable<Integer> {
                             + "warm-up; %d CPUs here, compare figures within one run", tokens, threads, rounds,
                     roundMillis, warmupMillis, Runtime.getRuntime().availableProcessors()));
             err.flush();
-            List<String> args = new ArrayList<>(BenchCaCommand.commandPath(spec));
-            args.addAll(childArgs(station, dir));
+            List<String> args = child.childArgs(spec, settingsArgs(station), dir);
             List<String> command = ChildJvm.command(ChildJvm.jvmOptions(dir), BenchCaCommand.childMainClass(spec), args);
             return ChildJvm.run(command, environment, spec.commandLine().getOut(), err, cleanUp);
         } finally {
@@ -152,16 +136,13 @@ public final class BenchHsmCommand implements Callable<Integer> {
         }
     }
 
-    private List<String> childArgs(Path station, Path dir) {
+    private List<String> settingsArgs(Path station) {
         List<String> args = new ArrayList<>(List.of("--tokens", String.join(",", tokens),
                 "--threads", String.join(",", threads.stream().map(String::valueOf).toList()),
                 "--rounds", String.valueOf(rounds), "--round-ms", String.valueOf(roundMillis),
-                "--warmup-ms", String.valueOf(warmupMillis), "--inside", "--workspace", dir.toString()));
+                "--warmup-ms", String.valueOf(warmupMillis)));
         if (station != null) {
             args.addAll(List.of("--data-dir", station.toString()));
-        }
-        if (json) {
-            args.add("--json");
         }
         return args;
     }
@@ -218,20 +199,13 @@ public final class BenchHsmCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<BenchResult> results = HsmBenchmark.run(targets, settings, result -> {
-            if (!json) {
+            if (!child.json) {
                 out.println(result.line());
                 out.flush();
             }
         });
-        if (json) {
-            try {
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                        results.stream().map(BenchHsmCommand::json).toList()));
-            } catch (JsonProcessingException e) {
-                throw new ProvisioningException(ErrorCode.INTERNAL, "the results could not be written as JSON",
-                        e.getOriginalMessage(), e);
-            }
-            out.flush();
+        if (child.json) {
+            ChildBenchOptions.printJson(out, results.stream().map(BenchHsmCommand::json).toList());
         }
         return ExitCode.OK;
     }
@@ -242,7 +216,7 @@ public final class BenchHsmCommand implements Callable<Integer> {
             return BenchTarget.stationToken("softhsm", SoftHsmToken.defaultModule(),
                     TokenSelector.byLabel(EmbeddedStation.TOKEN_LABEL), PinSource.file(station.hsmPin()));
         }
-        SoftHsmToken.initialize(workspace.resolve("softhsm"), SOFTHSM_LABEL, soPin, userPin);
+        SoftHsmToken.initialize(child.requireWorkspace(spec).resolve("softhsm"), SOFTHSM_LABEL, soPin, userPin);
         return BenchTarget.stationToken("softhsm", SoftHsmToken.defaultModule(), TokenSelector.byLabel(SOFTHSM_LABEL),
                 PinSource.memory(userPin));
     }
