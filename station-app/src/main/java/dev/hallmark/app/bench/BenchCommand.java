@@ -24,13 +24,14 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCaCommand.class, BenchHsmCommand.class,
         BenchSerialCommand.class, BenchUiCommand.class},
         sortOptions = false,
-        description = {"Measure the station on this machine. Without a subcommand: lots on a whole",
-            "embedded station (SoftHSM2 token, embedded CA, H2) over 1, 2, 4 and 8 fixtures of",
-            "simulated STM32F4 boards, at realistic device timing (115200 baud 8E1, datasheet",
-            "programming and erase delays) and at zero latency, against the physical minimum",
-            "(the boards' bytes on the wire x byte time + their delays + the token work of a",
-            "unit, measured in the same run). One line per case:",
-            "  timing=realistic fixtures=8 units_per_hour=X per_unit_ms=Y physical_min_ms=Z ratio=R",
+        description = {"Measure the station on this machine. Without a subcommand: lots on a",
+            "whole embedded station (SoftHSM2 token, embedded CA, H2) over 1, 2, 4 and 8",
+            "fixtures of simulated STM32F4 boards, at realistic device timing (115200",
+            "baud 8E1, datasheet programming and erase delays) and at zero latency,",
+            "against the physical minimum (the boards' bytes on the wire x byte time +",
+            "their delays + a unit's token work, measured in the same run). A line per",
+            "case: timing=realistic fixtures=8 units_per_hour=X per_unit_ms=Y",
+            "      physical_min_ms=Z ratio=R hsm_ratio=Q units=N failed=F",
             "The subcommands measure single parts. Compare figures within one run."})
 public final class BenchCommand implements Callable<Integer> {
 

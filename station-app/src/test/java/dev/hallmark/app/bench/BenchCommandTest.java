@@ -22,15 +22,18 @@ class BenchCommandTest {
     }
 
     @Test
-    void benchAloneAsksForABenchmarkByName() {
-        assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).contains("name a benchmark");
+    void theLotBenchmarkRefusesSettingsItCannotMeasureBeforeStartingAnything() {
+        assertThat(run("--timings", "slow")).isEqualTo(2);
+        assertThat(err.toString()).contains("--timings takes realistic and/or zero");
+        assertThat(run("--fixtures", "0")).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test
     void helpListsTheCaBenchmarkAndItsOptions() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("ca ");
+        assertThat(out.toString()).contains("ca ", "hsm ", "serial ", "--fixtures", "--timings",
+                "timing=realistic fixtures=8 units_per_hour=X per_unit_ms=Y", "physical_min_ms=Z ratio=R");
         out.getBuffer().setLength(0);
 
         assertThat(run("ca", "--help")).isZero();
