@@ -4,6 +4,8 @@ import dev.hallmark.app.cli.ExitCode;
 import dev.hallmark.app.process.ChildJvm;
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
+import dev.hallmark.app.station.SecretFile;
+import dev.hallmark.app.station.SimulatedDeviceTpm;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.hsm.bench.BenchResult;
@@ -22,7 +24,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,8 @@ public final class BenchHsmCommand implements Callable<Integer> {
 
     private static final String TPM_LABEL = "bench-tpm";
     private static final String SOFTHSM_LABEL = "bench";
+    private static final int PIN_LENGTH = 16;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -157,14 +160,7 @@ public final class BenchHsmCommand implements Callable<Integer> {
                     + " holds no station token yet; run 'hallmark demo --data-dir " + station + "' first");
         }
         if (tokens.contains("tpm")) {
-            NamespacedChild.requireTool("swtpm", "swtpm");
-            NamespacedChild.requireTool("tpm2-abrmd", "tpm2-abrmd");
-            NamespacedChild.requireTool("tpm2_ptool", "libtpm2-pkcs11-tools");
-            NamespacedChild.requireTool("dbus-daemon", "dbus");
-            if (!Files.isReadable(SwtpmToken.module())) {
-                throw new ProvisioningException(ErrorCode.HSM_MODULE_MISSING, "the HSM benchmark needs tpm2-pkcs11 ("
-                        + SwtpmToken.module() + ", Debian package libtpm2-pkcs11-1), which is not installed here");
-            }
+            SimulatedDeviceTpm.requireParts("the HSM benchmark");
         }
     }
 
@@ -180,14 +176,14 @@ public final class BenchHsmCommand implements Callable<Integer> {
     /** The child: makes the tokens, measures, prints. */
     private int measureHere(BenchSettings settings) throws ProvisioningException {
         List<BenchTarget> targets = new ArrayList<>();
-        char[] soPin = randomPin();
-        char[] userPin = randomPin();
+        char[] soPin = SecretFile.randomPin(RANDOM, PIN_LENGTH);
+        char[] userPin = SecretFile.randomPin(RANDOM, PIN_LENGTH);
         try {
             if (tokens.contains("softhsm")) {
                 targets.add(softHsmTarget(soPin, userPin));
             }
             if (tokens.contains("tpm")) {
-                char[] tpmUserPin = randomPin();
+                char[] tpmUserPin = SecretFile.randomPin(RANDOM, PIN_LENGTH);
                 SwtpmToken.createToken(SwtpmToken.module(), TPM_LABEL, soPin, tpmUserPin);
                 targets.add(BenchTarget.tpm("tpm", SwtpmToken.module(), TokenSelector.byLabel(TPM_LABEL),
                         PinSource.memory(tpmUserPin)));
@@ -233,11 +229,5 @@ public final class BenchHsmCommand implements Callable<Integer> {
         json.put("store_cpu_us", Math.round(result.storeCpuMicros()));
         json.put("bare_cpu_us", Math.round(result.bareCpuMicros()));
         return json;
-    }
-
-    private static char[] randomPin() {
-        byte[] random = new byte[8];
-        new SecureRandom().nextBytes(random);
-        return HexFormat.of().formatHex(random).toCharArray();
     }
 }

@@ -1,32 +1,24 @@
 package dev.hallmark.app.bench;
 
+import dev.hallmark.app.process.Tools;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A child JVM in a private network namespace: {@code unshare -n bash -c '<ip> link set lo up && exec "$0" "$@"'
  * java ...}, so servers that bind all interfaces (OpenSSL's CMP mock) are reachable on loopback only and clash
- * with nothing on the machine. Its standard output and error are relayed line by line; its exit code is returned.
+ * with nothing on the machine. {@code ChildJvm.run} starts it and relays its output and exit code.
  */
 final class NamespacedChild {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NamespacedChild.class);
     private static final List<Path> SBIN = List.of(Path.of("/usr/sbin"), Path.of("/sbin"));
 
     private NamespacedChild() {
@@ -45,7 +37,7 @@ final class NamespacedChild {
 
     /** The {@code ip} tool (iproute2): on the PATH, else in /usr/sbin or /sbin. */
     static Path ipTool() throws ProvisioningException {
-        Optional<Path> onPath = onPath("ip");
+        Optional<Path> onPath = Tools.onPath("ip");
         if (onPath.isPresent()) {
             return onPath.get();
         }
@@ -55,7 +47,7 @@ final class NamespacedChild {
 
     /** Fails with a plain sentence where {@code tool} is not on the PATH; {@code debianPackage} installs it. */
     static void requireTool(String tool, String debianPackage) throws ProvisioningException {
-        if (onPath(tool).isEmpty()) {
+        if (Tools.onPath(tool).isEmpty()) {
             throw missing(tool, debianPackage);
         }
     }
@@ -80,25 +72,8 @@ final class NamespacedChild {
         }
     }
 
-    private static Optional<Path> onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(":")) {
-            if (!dir.isEmpty()) {
-                Path candidate = Path.of(dir, tool);
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     private static ProvisioningException missing(String tool, String debianPackage) {
-        return new ProvisioningException(ErrorCode.CONFIG_INVALID, "the CA benchmark needs '" + tool
-                + "' (Debian package " + debianPackage + "), which is not installed here");
+        return Tools.missing(tool, debianPackage, "the CA benchmark");
     }
 
     private static String quote(String s) {

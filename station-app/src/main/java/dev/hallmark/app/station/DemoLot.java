@@ -9,8 +9,6 @@ import dev.hallmark.engine.workflow.LotRunner;
 import dev.hallmark.engine.workflow.LotSummary;
 import dev.hallmark.engine.workflow.StationParts;
 import dev.hallmark.engine.workflow.UnitWorkflow;
-import dev.hallmark.fuse.stm32.Stm32LinkFactory;
-import dev.hallmark.fuse.stm32.Stm32LinkOptions;
 import java.time.Clock;
 
 /** Wires the engine to the embedded station's parts and runs a lot on a demo bench. */
@@ -46,7 +44,7 @@ public final class DemoLot {
     public LotSummary run(int count, UnitListener listener) throws ProvisioningException {
         LotConformity conformity = LotConformity.prepare(station, profile, clock);
         station.store().ensureLot(lot, profile, clock.instant());
-        StationParts parts = new StationParts(stationId, new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock),
+        StationParts parts = new StationParts(stationId, TargetLinks.forChipFamily(profile.chipFamily(), clock),
                 conformity.keys(), station.keys(), station.issuer(), station.store(), clock, deviceTokens);
         UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, conformity.listener(listener));
         return new LotRunner(workflow, lot, clock).run(bench.fixtures(), count, bench);

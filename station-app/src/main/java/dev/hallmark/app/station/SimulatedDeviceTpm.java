@@ -1,5 +1,6 @@
 package dev.hallmark.app.station;
 
+import dev.hallmark.app.process.Tools;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.Fixture;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +29,8 @@ public final class SimulatedDeviceTpm implements AutoCloseable {
     /** The variable tpm2-pkcs11 reads its store from: set when this JVM was started with a TPM's environment. */
     public static final String STORE_VARIABLE = "TPM2_PKCS11_STORE";
 
+    private static final int PIN_LENGTH = 16;
+
     private final SwtpmToken tpm;
 
     private SimulatedDeviceTpm(SwtpmToken tpm) {
@@ -40,19 +42,24 @@ public final class SimulatedDeviceTpm implements AutoCloseable {
         return System.getenv(STORE_VARIABLE) != null;
     }
 
+    /**
+     * Fails with a plain sentence naming {@code user} ("the HSM benchmark") if a part of the software TPM is missing:
+     * swtpm, tpm2-abrmd, tpm2_ptool, a D-Bus daemon or the tpm2-pkcs11 module.
+     */
+    public static void requireParts(String user) throws ProvisioningException {
+        Tools.require("swtpm", "swtpm", user);
+        Tools.require("tpm2-abrmd", "tpm2-abrmd", user);
+        Tools.require("tpm2_ptool", "libtpm2-pkcs11-tools", user);
+        Tools.require("dbus-daemon", "dbus", user);
+        if (!Files.isReadable(SwtpmToken.module())) {
+            throw new ProvisioningException(ErrorCode.HSM_MODULE_MISSING, user + " needs tpm2-pkcs11 ("
+                    + SwtpmToken.module() + ", Debian package libtpm2-pkcs11-1), which is not installed here");
+        }
+    }
+
     /** Starts a fresh software TPM in {@code dir} (emptied first); fails with a plain sentence if a part is missing. */
     public static SimulatedDeviceTpm start(Path dir) throws ProvisioningException, InterruptedException {
-        for (String[] tool : new String[][] {{"swtpm", "swtpm"}, {"tpm2-abrmd", "tpm2-abrmd"},
-                {"tpm2_ptool", "libtpm2-pkcs11-tools"}, {"dbus-daemon", "dbus"}}) {
-            if (!onPath(tool[0])) {
-                throw new ProvisioningException(ErrorCode.HSM_MODULE_MISSING, "on-device custody in the demo needs '"
-                        + tool[0] + "' (Debian package " + tool[1] + "), which is not installed here");
-            }
-        }
-        if (!Files.isReadable(SwtpmToken.module())) {
-            throw new ProvisioningException(ErrorCode.HSM_MODULE_MISSING, "on-device custody in the demo needs "
-                    + "tpm2-pkcs11 (" + SwtpmToken.module() + ", Debian package libtpm2-pkcs11-1)");
-        }
+        requireParts("on-device custody in the demo");
         try {
             SwtpmToken.wipe(dir);
             return new SimulatedDeviceTpm(SwtpmToken.start(dir, "device"));
@@ -75,8 +82,8 @@ public final class SimulatedDeviceTpm implements AutoCloseable {
         Map<String, DeviceTokenConfig> byFixture = new LinkedHashMap<>();
         for (Fixture fixture : fixtures) {
             String label = "device-" + fixture.id();
-            char[] soPin = randomPin(random);
-            char[] userPin = randomPin(random);
+            char[] soPin = SecretFile.randomPin(random, PIN_LENGTH);
+            char[] userPin = SecretFile.randomPin(random, PIN_LENGTH);
             try {
                 SwtpmToken.createToken(SwtpmToken.module(), label, soPin, userPin);
                 byFixture.put(fixture.id(), new DeviceTokenConfig(SwtpmToken.module(), TokenSelector.byLabel(label),
@@ -93,20 +100,5 @@ public final class SimulatedDeviceTpm implements AutoCloseable {
     @Override
     public void close() {
         tpm.close();
-    }
-
-    private static char[] randomPin(SecureRandom random) {
-        byte[] bytes = new byte[8];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes).toCharArray();
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
