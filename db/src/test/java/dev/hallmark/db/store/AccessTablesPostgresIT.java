@@ -1,7 +1,6 @@
 package dev.hallmark.db.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hallmark.db.access.JdbcActionLog;
 import dev.hallmark.db.access.JdbcOperatorDirectory;
@@ -16,33 +15,20 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** The V5 tables on a real PostgreSQL 15: operators, and one action chain appended to by several writers at once. */
 class AccessTablesPostgresIT {
 
-    private static PostgresCluster pg;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        assumeTrue(PostgresCluster.installed(), "PostgreSQL 15 (Debian's postgresql) is not installed");
-        pg = PostgresCluster.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresFixture PG = new PostgresFixture();
 
     @Test
     void concurrentWritersKeepOneUnbrokenActionChain() throws Exception {
-        pg.createDatabase("access");
-        String url = pg.url("access");
+        PG.cluster().createDatabase("access");
+        String url = PG.cluster().url("access");
         try (AuditDatabase db = AuditDatabase.open(url, PostgresCluster.USER, new char[0])) {
             PGSimpleDataSource source = new PGSimpleDataSource();
             source.setURL(url);

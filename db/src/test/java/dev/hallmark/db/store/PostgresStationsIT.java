@@ -4,7 +4,6 @@ import static dev.hallmark.db.chain.History.LOT;
 import static dev.hallmark.db.chain.History.longValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hallmark.db.chain.ChainReport;
 import dev.hallmark.db.chain.ChainVerifier;
@@ -31,9 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,28 +41,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresStationsIT {
 
     private static final List<String> STATIONS = List.of("ST-01", "ST-02", "ST-03");
-    private static PostgresCluster pg;
+    @RegisterExtension
+    static final PostgresFixture PG = new PostgresFixture();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        assumeTrue(PostgresCluster.installed(), "PostgreSQL 15 (Debian's postgresql) is not installed");
-        pg = PostgresCluster.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
     @Test
     void threeStationProcessesProvisionOneLotWithoutDuplicatesAndEachChainHolds() throws Exception {
-        pg.createDatabase("plant");
-        String url = pg.url("plant");
+        PG.cluster().createDatabase("plant");
+        String url = PG.cluster().url("plant");
         try (AuditDatabase db = AuditDatabase.open(url, PostgresCluster.USER, new char[0])) {
             db.store().ensureLot(LOT, "sensor-v2", Instant.now());
         }
@@ -115,8 +101,8 @@ class PostgresStationsIT {
 
     @Test
     void aServerStoppedUnderAWritingStationIsReportedAndWorkResumesWhenItStarts() throws Exception {
-        pg.createDatabase("outage");
-        String url = pg.url("outage");
+        PG.cluster().createDatabase("outage");
+        String url = PG.cluster().url("outage");
         List<Long> sealed = new CopyOnWriteArrayList<>();
         Map<ErrorCode, Integer> refusals = new ConcurrentHashMap<>();
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -137,13 +123,13 @@ class PostgresStationsIT {
             station.start();
             try {
                 await(() -> sealed.size() >= 5, "five units sealed before the stop");
-                pg.stopServer();
+                PG.cluster().stopServer();
                 await(() -> !refusals.isEmpty(), "the station was refused while the server was down");
                 sleep(300);
                 int sealedWhileDown = sealed.size();
                 sleep(300);
                 assertThat(sealed).as("nothing sealed while the server is down").hasSize(sealedWhileDown);
-                pg.startServer();
+                PG.cluster().startServer();
                 int resumedFrom = sealed.size();
                 await(() -> sealed.size() >= resumedFrom + 5, "five more units sealed after the start");
             } finally {
@@ -180,7 +166,7 @@ class PostgresStationsIT {
                 String station = STATIONS.get(i);
                 if (!p.waitFor(75, TimeUnit.SECONDS) || p.exitValue() != 0) {
                     fail("station process " + station + " did not finish well:\n"
-                            + Files.readString(dir.resolve(station + ".log")) + "\nserver log:\n" + pg.serverLog());
+                            + Files.readString(dir.resolve(station + ".log")) + "\nserver log:\n" + PG.cluster().serverLog());
                 }
             }
         } finally {
@@ -201,7 +187,7 @@ class PostgresStationsIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("timed out waiting until " + what + "\n" + pg.serverLog());
+                fail("timed out waiting until " + what + "\n" + PG.cluster().serverLog());
             }
             sleep(20);
         }

@@ -7,7 +7,6 @@ import static dev.hallmark.db.testing.TestUnits.at;
 import static dev.hallmark.db.testing.TestUnits.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hallmark.db.chain.History;
 import dev.hallmark.engine.api.ErrorCode;
@@ -17,27 +16,14 @@ import dev.hallmark.engine.port.KeyPolicy;
 import dev.hallmark.engine.port.KeyReference;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link Uniqueness} against a real PostgreSQL 15, and a key that cannot be recorded while the server is down. */
 class PostgresUniquenessIT {
 
-    private static PostgresCluster pg;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        assumeTrue(PostgresCluster.installed(), "PostgreSQL 15 (Debian's postgresql) is not installed");
-        pg = PostgresCluster.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresFixture PG = new PostgresFixture();
 
     @Test
     void eachUniqueConstraintRefusesASecondRowByDirectSql() throws Exception {
@@ -82,13 +68,13 @@ class PostgresUniquenessIT {
             KeyReference key = KeyReference.of(History.keys().generate(KeySpec.EC_P256, "dev-2",
                     KeyPolicy.SESSION_WRAP_ONLY));
 
-            pg.stopServer();
+            PG.cluster().stopServer();
             try {
                 assertThatThrownBy(() -> store.recordKey(unit, key))
                         .isInstanceOfSatisfying(ProvisioningException.class,
                                 e -> assertThat(e.code()).isEqualTo(ErrorCode.AUDIT_UNAVAILABLE));
             } finally {
-                pg.startServer();
+                PG.cluster().startServer();
             }
 
             store.recordKey(unit, key);
@@ -101,7 +87,7 @@ class PostgresUniquenessIT {
     }
 
     private static String database(String name) throws Exception {
-        pg.createDatabase(name);
-        return pg.url(name);
+        PG.cluster().createDatabase(name);
+        return PG.cluster().url(name);
     }
 }
