@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.DemoBench;
+import dev.hallmark.app.station.DemoLot;
 import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.app.station.EmbeddedStation;
-import dev.hallmark.app.station.FaultLot;
 import dev.hallmark.app.station.SimulatedVendor;
 import dev.hallmark.db.store.JdbcAuditStore;
 import dev.hallmark.engine.api.UnitListener;
@@ -15,6 +15,8 @@ import dev.hallmark.engine.api.UnitResult;
 import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.UnitRecord;
 import dev.hallmark.engine.workflow.LotSummary;
+import dev.hallmark.fuse.stm32.Stm32LinkFactory;
+import dev.hallmark.fuse.stm32.Stm32LinkOptions;
 import dev.hallmark.hsm.softhsm.SoftHsmToken;
 import dev.hallmark.sim.FaultKind;
 import dev.hallmark.sim.FaultPlan;
@@ -24,6 +26,7 @@ import dev.hallmark.sim.Stm32Family;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,14 @@ class FaultRunIT {
     private static final Logger log = LoggerFactory.getLogger(FaultRunIT.class);
     private static final int FIXTURES = 4;
 
+    /**
+     * Link options for zero-latency simulated devices: 150 ms per reply, 40 ms per sync, three tries per
+     * exchange; a stall must be longer than 150 ms to be a fault and shorter than a re-sync (~300 ms) to be
+     * recoverable.
+     */
+    static final Stm32LinkOptions FAST_LINK = Stm32LinkOptions.defaults()
+            .withTimeouts(Duration.ofMillis(150), Duration.ofMillis(40));
+
     @Test
     void everyFaultEndsInASuccessfulRetryOrAFailedStepAndNoUnitPassesUnlocked() throws Exception {
         int units = Integer.getInteger("hallmark.faultrun.units", 200);
@@ -60,8 +71,8 @@ class FaultRunIT {
              DemoBench bench = DemoBench.of(sims)) {
 
             long started = System.nanoTime();
-            LotSummary summary = new FaultLot(station, bench, DemoProfile.STM32F4, FaultLot.FAST_LINK, clock)
-                    .run("FAULTS", units, UnitListener.none());
+            LotSummary summary = new DemoLot(station, bench, DemoProfile.STM32F4, "FAULTS", "fault-run", clock)
+                    .withLinks(new Stm32LinkFactory(FAST_LINK, clock)).run(units, UnitListener.none());
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 
             assertThat(summary.outcomes()).hasSize(units);

@@ -3,6 +3,7 @@ package dev.hallmark.app.station;
 import dev.hallmark.app.conformity.LotConformity;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.port.DeviceTokens;
+import dev.hallmark.engine.port.TargetLinkFactory;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.UnitListener;
 import dev.hallmark.engine.workflow.LotRunner;
@@ -21,6 +22,7 @@ public final class DemoLot {
     private final String stationId;
     private final Clock clock;
     private final DeviceTokens deviceTokens;
+    private final TargetLinkFactory links;
 
     /** A lot whose device keys are injected into the devices. */
     public DemoLot(EmbeddedStation station, DemoBench bench, ProductProfile profile, String lot, String stationId,
@@ -31,6 +33,12 @@ public final class DemoLot {
     /** A lot whose device keys are injected or, with {@code deviceTokens} (else null), born in the devices' tokens. */
     public DemoLot(EmbeddedStation station, DemoBench bench, ProductProfile profile, String lot, String stationId,
                    Clock clock, DeviceTokens deviceTokens) {
+        this(station, bench, profile, lot, stationId, clock, deviceTokens,
+                TargetLinks.forChipFamily(profile.chipFamily(), clock));
+    }
+
+    private DemoLot(EmbeddedStation station, DemoBench bench, ProductProfile profile, String lot, String stationId,
+                    Clock clock, DeviceTokens deviceTokens, TargetLinkFactory links) {
         this.station = station;
         this.bench = bench;
         this.profile = profile;
@@ -38,13 +46,19 @@ public final class DemoLot {
         this.stationId = stationId;
         this.clock = clock;
         this.deviceTokens = deviceTokens;
+        this.links = links;
+    }
+
+    /** The same lot over other links than the profile's defaults (e.g. short timeouts for faulty simulators). */
+    public DemoLot withLinks(TargetLinkFactory otherLinks) {
+        return new DemoLot(station, bench, profile, lot, stationId, clock, deviceTokens, otherLinks);
     }
 
     /** Provisions {@code count} units over the bench's fixtures, reporting progress to the listener. */
     public LotSummary run(int count, UnitListener listener) throws ProvisioningException {
         LotConformity conformity = LotConformity.prepare(station, profile, clock);
         station.store().ensureLot(lot, profile, clock.instant());
-        StationParts parts = new StationParts(stationId, TargetLinks.forChipFamily(profile.chipFamily(), clock),
+        StationParts parts = new StationParts(stationId, links,
                 conformity.keys(), station.keys(), station.issuer(), station.store(), clock, deviceTokens);
         UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, conformity.listener(listener));
         return new LotRunner(workflow, lot, clock).run(bench.fixtures(), count, bench);
