@@ -1,7 +1,5 @@
 package dev.hallmark.app.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.app.HallmarkMain;
 import dev.hallmark.app.cli.ExitCode;
 import dev.hallmark.app.process.ChildJvm;
@@ -18,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,8 +37,6 @@ import picocli.CommandLine.Option;
             "benchmark could not be set up."})
 public final class BenchCaCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -59,31 +56,18 @@ public final class BenchCaCommand implements Callable<Integer> {
             converter = IssuerNames.class, description = "Issuers to measure (default ${DEFAULT-VALUE}).")
     List<IssuerKind> issuers;
 
-    @Option(names = "--json", description = "Print a JSON array of the cases instead of key=value lines.")
-    boolean json;
-
-    @Option(names = "--work-dir", paramLabel = "DIR",
-            description = "Where to make the temporary directory (default /dev/shm, a tmpfs).")
-    Path workDir;
-
-    @Option(names = "--keep", description = "Keep the temporary directory (logs, PKI, token) and print its path.")
-    boolean keep;
-
-    @Option(names = "--inside", hidden = true, description = "Run the measurement here: the namespaced child.")
-    boolean inside;
-
-    @Option(names = "--workspace", hidden = true, paramLabel = "DIR", description = "The child's workspace.")
-    Path workspace;
+    @Mixin
+    ChildBenchOptions child = new ChildBenchOptions();
 
     @Override
     public Integer call() throws ProvisioningException, InterruptedException {
         CaBenchSettings settings;
         try {
-            settings = new CaBenchSettings(count, threads, warmup, issuers, json);
+            settings = new CaBenchSettings(count, threads, warmup, issuers, child.json);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return inside ? measureHere(settings) : runInNamespace(settings);
+        return child.inside ? measureHere(settings) : runInNamespace(settings);
     }
 
     /** The parent: checks the tools, makes the workspace, runs the child in a network namespace, cleans up. */
@@ -103,8 +87,8 @@ public final class BenchCaCommand implements Callable<Integer> {
         }
         NamespacedChild.requirePermitted(ip);
         PrintWriter err = spec.commandLine().getErr();
-        Path dir = BenchWorkspace.create(workDir);
-        Runnable cleanUp = BenchWorkspace.cleanUpOnce(dir, keep, line -> {
+        Path dir = BenchWorkspace.create(child.workDir);
+        Runnable cleanUp = BenchWorkspace.cleanUpOnce(dir, child.keep, line -> {
             err.println(line);
             err.flush();
         });
@@ -114,9 +98,7 @@ public final class BenchCaCommand implements Callable<Integer> {
                             settings.issuers().stream().map(IssuerKind::label).toList()), settings.count(),
                     settings.threads(), settings.warmup(), Runtime.getRuntime().availableProcessors()));
             err.flush();
-            List<String> args = new ArrayList<>(commandPath(spec));
-            args.addAll(settings.toArgs());
-            args.addAll(List.of("--inside", "--workspace", dir.toString()));
+            List<String> args = child.childArgs(spec, settings.toArgs(), dir);
             List<String> command = NamespacedChild.command(ip, ChildJvm.java(), ChildJvm.jvmOptions(dir),
                     System.getProperty("java.class.path"), childMainClass(spec), args);
             return ChildJvm.run(command, Map.of("SOFTHSM2_CONF", EmbeddedCaSetup.softHsmConf(dir).toString(),
@@ -128,9 +110,7 @@ public final class BenchCaCommand implements Callable<Integer> {
 
     /** The child: measures in this process and prints the results. */
     private int measureHere(CaBenchSettings settings) throws ProvisioningException, InterruptedException {
-        if (workspace == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--inside needs --workspace");
-        }
+        Path workspace = child.requireWorkspace(spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<CaseResult> results = new CaBenchRun(settings, workspace, line -> {
@@ -143,14 +123,7 @@ public final class BenchCaCommand implements Callable<Integer> {
             }
         }).run();
         if (settings.json()) {
-            try {
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                        results.stream().map(CaseResult::json).toList()));
-            } catch (JsonProcessingException e) {
-                throw new ProvisioningException(ErrorCode.INTERNAL, "the results could not be written as JSON",
-                        e.getOriginalMessage(), e);
-            }
-            out.flush();
+            ChildBenchOptions.printJson(out, results.stream().map(CaseResult::json).toList());
         }
         return results.stream().anyMatch(r -> r.failed() > 0) ? ExitCode.UNITS_FAILED : ExitCode.OK;
     }

@@ -41,7 +41,7 @@ final class ChildBenchOptions {
         List<String> args = new ArrayList<>(BenchCaCommand.commandPath(spec));
         args.addAll(settings);
         args.addAll(List.of("--inside", "--workspace", dir.toString()));
-        if (json) {
+        if (json && !args.contains("--json")) {
             args.add("--json");
         }
         return args;
