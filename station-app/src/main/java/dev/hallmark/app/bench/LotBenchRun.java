@@ -1,6 +1,7 @@
 package dev.hallmark.app.bench;
 
 import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.station.DemoLot;
 import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;
@@ -9,10 +10,7 @@ import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.UnitListener;
 import dev.hallmark.engine.api.UnitOutcome;
-import dev.hallmark.engine.workflow.LotRunner;
 import dev.hallmark.engine.workflow.LotSummary;
-import dev.hallmark.engine.workflow.StationParts;
-import dev.hallmark.engine.workflow.UnitWorkflow;
 import dev.hallmark.fuse.stm32.Stm32LinkFactory;
 import dev.hallmark.fuse.stm32.Stm32LinkOptions;
 import dev.hallmark.hsm.softhsm.SoftHsmToken;
@@ -80,12 +78,10 @@ final class LotBenchRun {
                 + Long.toHexString(random.nextLong() & 0xFFFFFFL);
         try (SimBench bench = SimBench.start(Stm32Family.F4, fixtures, kek, random, timing)) {
             MeteredBoards boards = new MeteredBoards(bench, timing);
-            station.store().ensureLot(lot, profile, clock.instant());
-            StationParts parts = new StationParts("bench", new Stm32LinkFactory(options, clock), station.keys(),
-                    station.keys(), station.issuer(), station.store(), clock);
-            UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, UnitListener.none());
+            DemoLot run = DemoLot.of(station, boards.fixtures(), boards, profile, lot, "bench", clock)
+                    .withLinks(new Stm32LinkFactory(options, clock));
             long start = System.nanoTime();
-            LotSummary summary = new LotRunner(workflow, lot, clock).run(boards.fixtures(), units, boards);
+            LotSummary summary = run.run(units, UnitListener.none());
             long wall = System.nanoTime() - start;
             long perUnit = (long) summary.outcomes().stream().filter(UnitOutcome::passed)
                     .mapToLong(o -> o.elapsed().toNanos()).average().orElse(0);
