@@ -75,6 +75,11 @@ public final class StationShell extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, e -> signIn.touch());
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> signIn.touch());
         signIn.sessionProperty().addListener((obs, was, now) -> show(now));
+        lotStart.stageProperty().addListener((obs, was, now) -> {
+            if (now == LotStartViewModel.Stage.DONE) {
+                Platform.runLater(this::focusWork);
+            }
+        });
         if (signIn.idleLimit() != null) {
             Timeline idle = new Timeline(new KeyFrame(IDLE_CHECK, e -> signIn.checkIdle()));
             idle.setCycleCount(Animation.INDEFINITE);
@@ -138,6 +143,10 @@ public final class StationShell extends BorderPane {
     }
 
     private void focusWork() {
+        // Builds the tabs' skins now, so the bench (which takes the focus when it first shows) is in the scene
+        // before the focus is placed here.
+        applyCss();
+        layout();
         if (lotStartBox.isVisible() && lotStartView.focusIfWaiting()) {
             return;
         }
