@@ -60,7 +60,11 @@ public final class StationWindow {
         show(() -> new StationView(screens), title, onClose);
     }
 
-    private static void show(Supplier<Parent> content, String title, Runnable onClose) {
+    /**
+     * Opens a window with any content built on the FX thread (the signed-in station shell, for one), as
+     * {@link #show(BenchViewModel, String, Runnable)} does for the bench alone.
+     */
+    public static void show(Supplier<Parent> content, String title, Runnable onClose) {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(onClose, "onClose");
         boolean mayStart;

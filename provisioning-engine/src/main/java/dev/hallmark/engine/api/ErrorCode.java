@@ -53,6 +53,8 @@ public enum ErrorCode {
     PASSWORD_UNAVAILABLE(705, "access", "set HALLMARK_PASSWORD_FILE to a 0600 file, or run the command on a terminal"),
     OPERATOR_INVALID(706, "access", "check the operator's name and role with 'hallmark operator list'"),
     PASSWORD_WEAK(707, "access", "choose a password of at least 12 characters"),
+    NOT_SIGNED_IN(708, "access", "sign in at the station window first; it signs out on request and after the idle limit"),
+    LOCK_NOT_CONFIRMED(709, "access", "confirm the permanent lock in the panel above the bench (type the lot's name; a supervisor approves where the two-person rule is on)"),
     CONFORMITY_PREREQUISITE_UNMET(720, "conformity", "use parts that meet the class, or claim a lower class in the product profile (docs/conformity.md)"),
     CONFORMITY_EVIDENCE_UNAVAILABLE(721, "conformity", "the token did not answer the attribute read-back; see the station log"),
     REPORT_FAILED(722, "conformity report", "check that the output directory is writable and has space"),

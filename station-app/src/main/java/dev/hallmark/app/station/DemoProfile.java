@@ -20,6 +20,10 @@ public final class DemoProfile {
     public static final ProductProfile STM32F4_TPM = new ProductProfile("demo-stm32f4-tpm", "STM32F4", KeySpec.EC_P256,
             KeyCustody.ON_DEVICE, LockLevel.READOUT_PROTECTED, "HM-F4T-", "Hallmark Demo", Duration.ofDays(3650));
 
+    /** The STM32F4 board locked for good (RDP level 2): what the station window's {@code --lock permanent} runs. */
+    public static final ProductProfile STM32F4_PERMANENT = new ProductProfile("demo-stm32f4-permanent", "STM32F4",
+            KeySpec.EC_P256, KeyCustody.INJECTED, LockLevel.PERMANENT, "HM-F4P-", "Hallmark Demo", Duration.ofDays(3650));
+
     private DemoProfile() {
     }
 }

@@ -3,24 +3,29 @@ package dev.hallmark.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.app.HallmarkProcess;
+import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;
 import dev.hallmark.app.station.StationUi;
+import dev.hallmark.engine.api.Role;
 import dev.hallmark.engine.api.UnitListener;
+import dev.hallmark.engine.port.OperatorAccount;
 import dev.hallmark.hsm.softhsm.SoftHsmToken;
 import dev.hallmark.sim.SimBench;
 import dev.hallmark.sim.SimTiming;
 import dev.hallmark.sim.Stm32Family;
 import dev.hallmark.ui.StationWindow;
+import dev.hallmark.ui.signin.StationShell;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -43,11 +48,13 @@ import org.testfx.api.FxToolkit;
  * The station window against the real engine on the embedded default (SoftHSM2 token, embedded CA, H2,
  * simulated STM32F4 boards on pseudo-terminals), driven through key events on Monocle: two scans start two
  * units, one passes and one fails on a board whose port was closed; the dashboard, the auditor (search, open,
- * verify the chain, export) and the admin connection tests then read the same station. Saves a PNG per screen.
+ * verify the chain, export) and the admin connection tests then read the same station, all as one person who
+ * signed in with the supervisor and admin roles. Saves a PNG per screen.
  */
 class StationScreensIT {
 
     private static final String LOT = "SCAN-IT";
+    private static final String LEAD_PASSWORD = "lead-password-123";
     private final SceneKeys keys = new SceneKeys(StationScreensIT::scene);
 
     @BeforeAll
@@ -76,8 +83,12 @@ class StationScreensIT {
                      l -> { }), random, SimTiming.NONE);
              DemoBench bench = DemoBench.of(sims);
              StationUi ui = new StationUi(station, bench, DemoProfile.STM32F4, LOT, "it-station",
-                     SoftHsmToken.defaultModule(), Platform::runLater, clock, UnitListener.none())) {
-            StationWindow.show(ui.screens(), "Hallmark station - IT", () -> { });
+                     SoftHsmToken.defaultModule(), Platform::runLater, clock, UnitListener.none(),
+                     lead(dir, random, clock), null)) {
+            StationWindow.show(() -> ui.signedInWindow("Station it-station, lot " + LOT), "Hallmark station - IT", () -> { });
+            waitFor("the sign-in screen", () -> scene() != null && scene().getFocusOwner() != null
+                    && "signInName".equals(scene().getFocusOwner().getId()));
+            keys.type("lead\n" + LEAD_PASSWORD + "\n");
             waitFor("the bench with its scan field", () -> scene() != null && scene().getFocusOwner() != null
                     && "scanField".equals(scene().getFocusOwner().getId()));
 
@@ -153,9 +164,18 @@ class StationScreensIT {
         }
     }
 
+    /** The station's access control with one person who may use every screen: supervisor and admin. */
+    private static StationAccess lead(DataDir dir, SecureRandom random, Clock clock) throws Exception {
+        StationAccess access = StationAccess.embedded(dir, random, clock, l -> { });
+        access.directory().create(new OperatorAccount("lead", Set.of(Role.SUPERVISOR, Role.ADMIN),
+                access.hasher().hash(LEAD_PASSWORD.toCharArray()).encode(), 0, false, false, clock.instant(),
+                clock.instant()));
+        return access;
+    }
+
     private static Scene scene() {
-        return Window.getWindows().stream().filter(w -> w.getScene() != null
-                && w.getScene().getRoot().lookup("#scanField") != null).map(Window::getScene).findFirst().orElse(null);
+        return Window.getWindows().stream().filter(w -> w.getScene() != null && w.isShowing()
+                && w.getScene().getRoot() instanceof StationShell).map(Window::getScene).findFirst().orElse(null);
     }
 
     private static Node lookup(String selector) {
