@@ -127,9 +127,7 @@ public final class ConformityEvidence implements UnitListener {
             controls.add(new ControlEvidence(unit.id(), Control.KEY_IN_HARDWARE.name(),
                     attributes != null && attributes.hardware(),
                     attributes == null ? "token unknown" : "key token " + attributes.token(), at));
-            controls.add(new ControlEvidence(unit.id(), Control.SECURE_BOOT.name(),
-                    parts.secureBoot().fuseSet() && parts.secureBoot().signedFirmwareEnforced(),
-                    parts.secureBoot().evidence(), at));
+            controls.add(secureBoot(unit, verify, at));
         }
         if (claimed.includes(ConformityClass.CLASS_3)) {
             controls.add(new ControlEvidence(unit.id(), Control.CERTIFIED_MODULE.name(), parts.certifiedModule() != null,
@@ -139,6 +137,19 @@ public final class ConformityEvidence implements UnitListener {
                     "lock level " + profile.lockLevel(), at));
         }
         return controls;
+    }
+
+    /** SECURE_BOOT: the link must be able to confirm it, and its VERIFY must have confirmed it on this unit. */
+    private ControlEvidence secureBoot(UnitRecord unit, String verify, Instant at) {
+        StationCapabilities.SecureBootSupport support = parts.secureBoot();
+        boolean capable = support.fuseSet() && support.signedFirmwareEnforced();
+        var confirmed = dev.hallmark.engine.port.SecureBootObservation.confirmedIn(verify);
+        if (capable && confirmed.isPresent()) {
+            return new ControlEvidence(unit.id(), Control.SECURE_BOOT.name(), true, confirmed.get(), at);
+        }
+        String why = !capable ? support.evidence() : dev.hallmark.engine.port.SecureBootObservation.notConfirmedIn(verify)
+                .orElse(verify == null ? "the unit was not verified" : "VERIFY did not confirm secure boot");
+        return new ControlEvidence(unit.id(), Control.SECURE_BOOT.name(), false, why, at);
     }
 
     private static String done(List<StepEvent> journal, Step step) {
