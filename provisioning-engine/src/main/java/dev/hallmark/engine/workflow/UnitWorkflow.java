@@ -163,7 +163,8 @@ public final class UnitWorkflow {
         if (!state.foundLocked && resume.from() == Step.KEYGEN) {
             keyAndCertificate(fixture, journal, state);
             journal.step(Step.INSTALL, () -> {
-                String detail = state.custody.install(state.link, state.key, state.certificate, state.uid);
+                String verifier = parts.secrets() == null ? null : parts.secrets().issue(journal.unitId(), state.uid);
+                String detail = state.custody.install(state.link, state.key, state.certificate, state.uid, verifier);
                 state.key = null;
                 return detail;
             });

@@ -12,6 +12,9 @@ import dev.hallmark.engine.api.UnitOutcome;
 import dev.hallmark.engine.api.Fixture;
 import dev.hallmark.engine.conformity.AttestingDeviceTokens;
 import dev.hallmark.engine.conformity.AttestingKeyStore;
+import dev.hallmark.engine.conformity.BenchUnitSecrets;
+import dev.hallmark.engine.port.UnitSecrets;
+import dev.hallmark.db.conformity.JdbcUnitSecrets;
 import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.engine.conformity.ConformityEvidence;
 import dev.hallmark.engine.conformity.Prerequisite;
@@ -30,9 +33,11 @@ public final class LotConformity {
     private final ConformityEvidence evidence;
     private final List<Prerequisite> prerequisites;
     private final DeviceTokens deviceTokens;
+    private final BenchUnitSecrets secrets;
 
     private LotConformity(AttestingKeyStore keys, ConformityEvidence evidence, List<Prerequisite> prerequisites,
-                          DeviceTokens deviceTokens) {
+                          DeviceTokens deviceTokens, BenchUnitSecrets secrets) {
+        this.secrets = secrets;
         this.keys = keys;
         this.evidence = evidence;
         this.prerequisites = prerequisites;
@@ -56,12 +61,19 @@ public final class LotConformity {
         List<Prerequisite> met = ClassCheck.require(profile, parts);
         SecureRandom random = new SecureRandom();
         AttestingKeyStore keys = new AttestingKeyStore(station.keys(), station.keys());
+        PasswordHasher hasher = PasswordHasher.standard(random);
+        BenchUnitSecrets secrets = new BenchUnitSecrets(hasher, random, profile.keys().customerKey(),
+                new JdbcUnitSecrets(AuditDataSources.embedded(station.dir().audit())), clock);
         ConformityEvidence evidence = new ConformityEvidence(station.store(),
                 new JdbcConformityRecords(AuditDataSources.embedded(station.dir().audit())), keys, profile, parts, met,
-                PasswordHasher.standard(random), random, clock,
-                serial -> station.database().store().unitBySerial(serial).orElse(null));
+                hasher, random, clock, serial -> station.database().store().unitBySerial(serial).orElse(null), secrets);
         return new LotConformity(keys, evidence, met,
-                deviceTokens == null ? null : new AttestingDeviceTokens(deviceTokens, keys));
+                deviceTokens == null ? null : new AttestingDeviceTokens(deviceTokens, keys), secrets);
+    }
+
+    /** Issues each unit's secret at INSTALL: installed in the device as a verifier, hashed, wrapped for the customer. */
+    public UnitSecrets secrets() {
+        return secrets;
     }
 
     /** The device tokens the workflow uses (reading key attributes back), or null without on-device custody. */

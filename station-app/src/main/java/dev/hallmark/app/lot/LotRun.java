@@ -91,7 +91,7 @@ public final class LotRun {
         }
         LotConformity conformity = LotConformity.prepare(station, profile, clock, deviceTokens, fixtures);
         StationParts parts = new StationParts(stationId, links, conformity.keys(), station.keys(), station.issuer(),
-                station.store(), clock, conformity.deviceTokens());
+                station.store(), clock, conformity.deviceTokens(), conformity.secrets());
         UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot.lot(), conformity.listener(listener))
                 .crashHook(crash);
         LotSummary summary = new LotRunner(workflow, lot.lot(), clock).run(fixtures, plan.unfinished(),

@@ -71,7 +71,8 @@ public final class DemoLot {
         LotConformity conformity = LotConformity.prepare(station, profile, clock, deviceTokens, fixtures);
         station.store().ensureLot(lot, profile, clock.instant());
         StationParts parts = new StationParts(stationId, links,
-                conformity.keys(), station.keys(), station.issuer(), station.store(), clock, conformity.deviceTokens());
+                conformity.keys(), station.keys(), station.issuer(), station.store(), clock, conformity.deviceTokens(),
+                conformity.secrets());
         UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, conformity.listener(listener));
         return new LotRunner(workflow, lot, clock).run(fixtures, count, loader);
     }
