@@ -61,7 +61,6 @@ public enum ErrorCode {
     CONFORMITY_EVIDENCE_UNAVAILABLE(721, "conformity", "the token did not answer the attribute read-back; see the station log"),
     CONFORMITY_KEY_INVALID(723, "conformity", "the profile's signing key or customer key cannot be read; name a PEM public key file of the documented kind (docs/conformity.md)"),
     UNIT_SECRET_WRAP_FAILED(724, "conformity", "the per-unit secret could not be wrapped for the customer's key; check the key in the profile"),
-    UNIT_SECRET_EXPORT_FAILED(725, "conformity", "the wrapped unit secrets could not be exported; check the database and the output"),
     REPORT_FAILED(722, "conformity report", "check that the output directory is writable and has space"),
     INTERRUPTED(800, "station", "the run was interrupted; run the same command again to continue"),
     INTERRUPTED_DEVICE_CHANGED(801, "station", "the station stopped while the unit was under way and its device is no longer on the fixture; the unit is closed, its certificate revoked"),

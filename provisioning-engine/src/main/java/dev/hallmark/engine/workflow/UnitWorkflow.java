@@ -182,6 +182,11 @@ public final class UnitWorkflow {
         journal.step(Step.VERIFY, () -> {
             LockEvidence evidence = state.link.verifyLocked(profile.lockLevel());
             parts.store().recordLockEvidence(journal.unitId(), evidence);
+            if (!evidence.locked() && dev.hallmark.engine.port.SecureBootObservation.notConfirmedIn(
+                    String.join("; ", evidence.observations())).isPresent()) {
+                throw new ProvisioningException(ErrorCode.DEVICE_SECURE_BOOT_NOT_CONFIRMED, "secure boot could not be"
+                        + " confirmed from outside after the lock", String.join("; ", evidence.observations()), null);
+            }
             if (!evidence.locked()) {
                 throw new ProvisioningException(ErrorCode.DEVICE_LOCK_NOT_VERIFIED,
                         "the device still answers memory reads after the lock", String.join("; ", evidence.observations()), null);
