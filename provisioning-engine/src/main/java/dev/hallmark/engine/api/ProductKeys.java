@@ -34,6 +34,23 @@ public record ProductKeys(byte[] secureBootDigest, PublicKey customerKey) {
         return secureBootDigest == null ? null : secureBootDigest.clone();
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProductKeys that && java.util.Arrays.equals(secureBootDigest, that.secureBootDigest)
+                && java.util.Objects.equals(customerKey, that.customerKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Arrays.hashCode(secureBootDigest) + java.util.Objects.hashCode(customerKey);
+    }
+
+    @Override
+    public String toString() {
+        return "ProductKeys[secureBootDigest=" + digestHex() + ", customerKey=" + (customerKey == null ? "-"
+                : customerKey.getAlgorithm()) + "]";
+    }
+
     /** Whether the profile names a firmware signing key. */
     public boolean signsFirmware() {
         return secureBootDigest != null;
