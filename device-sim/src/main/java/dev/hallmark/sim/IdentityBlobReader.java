@@ -19,9 +19,10 @@ import org.bouncycastle.crypto.engines.AESWrapPadEngine;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * Reads a key slot the way a personalised secure MCU would (docs/identity-blob.md): magic {@code HMID}, version 1,
- * key format 1, lengths, CRC-32; then derives the transport key, unwraps the RFC 5649 key, cuts the PKCS#8 at its
- * DER length and checks the certificate parses.
+ * Reads a key slot the way a personalised secure MCU would (docs/identity-blob.md): magic {@code HMID}, version 1
+ * or 2, key format 1 (or 0 in version 2: no key, it stays in the device's token), lengths, the extensions of
+ * version 2, CRC-32; then derives the transport key, unwraps the RFC 5649 key, cuts the PKCS#8 at its DER length
+ * and checks the certificate parses.
  */
 final class IdentityBlobReader {
 
@@ -46,26 +47,56 @@ final class IdentityBlobReader {
         ByteBuffer blob = ByteBuffer.wrap(slot);
         int version = slot[4] & 0xFF;
         int format = slot[5] & 0xFF;
-        if (version != 1 || format != 1) {
+        if (version < 1 || version > 2 || format > 1 || (format == 0 && version == 1)) {
             throw new InvalidIdentityException("unknown blob version " + version + " or key format " + format);
         }
         int wrappedLength = blob.getShort(6) & 0xFFFF;
         int certificateLength = blob.getShort(8) & 0xFFFF;
         int body = HEADER + wrappedLength + certificateLength;
-        if (body + CRC_LENGTH > slot.length) {
+        int extensionsLength = 0;
+        if (version == 2) {
+            if (body + 2 > slot.length) {
+                throw new InvalidIdentityException("the extensions' length overruns the slot");
+            }
+            extensionsLength = blob.getShort(body) & 0xFFFF;
+        }
+        int end = body + (version == 2 ? 2 + extensionsLength : 0);
+        if (end + CRC_LENGTH > slot.length) {
             throw new InvalidIdentityException(
-                    "lengths " + wrappedLength + "+" + certificateLength + " overrun the slot");
+                    "lengths " + wrappedLength + "+" + certificateLength + "+" + extensionsLength + " overrun the slot");
         }
         CRC32 crc = new CRC32();
-        crc.update(slot, 0, body);
-        if ((int) crc.getValue() != blob.getInt(body)) {
+        crc.update(slot, 0, end);
+        if ((int) crc.getValue() != blob.getInt(end)) {
             throw new InvalidIdentityException("CRC-32 mismatch");
         }
         byte[] wrapped = Arrays.copyOfRange(slot, HEADER, HEADER + wrappedLength);
         byte[] certificate = Arrays.copyOfRange(slot, HEADER + wrappedLength, body);
-        PrivateKey key = privateKey(unwrap(wrapped, TransportKey.derive(kek, uid)));
+        PrivateKey key = format == 0 ? null : privateKey(unwrap(wrapped, TransportKey.derive(kek, uid)));
         checkCertificate(certificate);
-        return Optional.of(new InstalledIdentity(key, certificate));
+        String verifier = version == 2 ? verifier(slot, body + 2, end) : null;
+        return Optional.of(new InstalledIdentity(key, certificate, verifier));
+    }
+
+    /** The extensions (tag 1, length 2, value): tag 0x01 is the unit secret's verifier; unknown tags are skipped. */
+    private static String verifier(byte[] slot, int from, int end) throws InvalidIdentityException {
+        String verifier = null;
+        int at = from;
+        while (at < end) {
+            if (at + 3 > end) {
+                throw new InvalidIdentityException("a truncated extension");
+            }
+            int tag = slot[at] & 0xFF;
+            int length = (slot[at + 1] & 0xFF) << 8 | (slot[at + 2] & 0xFF);
+            if (at + 3 + length > end) {
+                throw new InvalidIdentityException("extension " + tag + " overruns the extensions");
+            }
+            if (tag == 1) {
+                verifier = new String(slot, at + 3, length, java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            at += 3 + length;
+        }
+        return verifier;
     }
 
     private static byte[] unwrap(byte[] wrapped, byte[] transportKey) throws InvalidIdentityException {

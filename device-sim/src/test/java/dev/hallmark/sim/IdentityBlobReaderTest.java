@@ -69,12 +69,56 @@ class IdentityBlobReaderTest {
 
     @Test
     void rejectsUnknownVersionAndOverlongLengths() {
-        byte[] version2 = validBlob(0);
-        version2[4] = 2;
-        assertThatThrownBy(() -> IdentityBlobReader.read(slot(version2), UID, KEK)).hasMessageContaining("version");
+        byte[] version3 = validBlob(0);
+        version3[4] = 3;
+        assertThatThrownBy(() -> IdentityBlobReader.read(slot(version3), UID, KEK)).hasMessageContaining("version");
         byte[] overlong = validBlob(0);
         overlong[8] = 0x7F;
         assertThatThrownBy(() -> IdentityBlobReader.read(slot(overlong), UID, KEK)).hasMessageContaining("overrun");
+    }
+
+    /** A version-2 blob as docs/identity-blob.md lays it out, with the given extensions (tag, length, value). */
+    private static byte[] version2(int format, byte[] wrapped, byte[] extensions) {
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(10 + wrapped.length + certificate.length + 2
+                + extensions.length + 4);
+        out.put(new byte[] {'H', 'M', 'I', 'D', 2, (byte) format}).putShort((short) wrapped.length)
+                .putShort((short) certificate.length).put(wrapped).put(certificate)
+                .putShort((short) extensions.length).put(extensions);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(out.array(), 0, out.position());
+        return out.putInt((int) crc.getValue()).array();
+    }
+
+    private static byte[] tlv(int tag, byte[] value) {
+        return java.nio.ByteBuffer.allocate(3 + value.length).put((byte) tag).putShort((short) value.length).put(value)
+                .array();
+    }
+
+    @Test
+    void version2CarriesTheSecretVerifierAndSkipsUnknownExtensions() throws Exception {
+        byte[] wrapped = TestIdentities.wrap(pair.getPrivate().getEncoded(), TransportKey.derive(KEK, UID), 0);
+        byte[] verifier = "$pbkdf2-sha256$i=10000$c2FsdA$aGFzaA".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] unknown = tlv(0x7E, new byte[] {1, 2, 3});
+        byte[] extensions = java.nio.ByteBuffer.allocate(unknown.length + 3 + verifier.length).put(unknown)
+                .put(tlv(1, verifier)).array();
+
+        InstalledIdentity withKey = IdentityBlobReader.read(slot(version2(1, wrapped, extensions)), UID, KEK)
+                .orElseThrow();
+        assertThat(withKey.privateKey().getEncoded()).isEqualTo(pair.getPrivate().getEncoded());
+        assertThat(withKey.verifier()).contains("$pbkdf2-sha256$i=10000$c2FsdA$aGFzaA");
+
+        InstalledIdentity keyInToken = IdentityBlobReader.read(slot(version2(0, new byte[0], tlv(1, verifier))), UID,
+                KEK).orElseThrow();
+        assertThat(keyInToken.privateKey()).as("key format 0: the key stays in the device's token").isNull();
+        assertThat(keyInToken.certificateDer()).isEqualTo(certificate);
+        assertThat(keyInToken.verifier()).isPresent();
+
+        byte[] truncated = version2(0, new byte[0], new byte[] {1, 0, 9, 'x'});
+        assertThatThrownBy(() -> IdentityBlobReader.read(slot(truncated), UID, KEK)).hasMessageContaining("overruns");
+        byte[] version1NoKey = validBlob(0);
+        version1NoKey[5] = 0;
+        assertThatThrownBy(() -> IdentityBlobReader.read(slot(version1NoKey), UID, KEK))
+                .hasMessageContaining("key format");
     }
 
     @Test

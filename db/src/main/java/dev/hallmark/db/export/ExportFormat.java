@@ -17,7 +17,9 @@ public enum ExportFormat {
     /** A JSON manifest of the PASS units, each entry a JWS (ES256), signed as a whole too. */
     MANIFEST("manifest", "application/json"),
     /** AWS IoT bulk-registration input: one JSON line of template parameters per PASS unit. */
-    AWS("aws", "application/jsonl");
+    AWS("aws", "application/jsonl"),
+    /** The unit secrets of a lot's PASS units wrapped for the customer's key: one JSON line per unit. */
+    SECRETS("secrets", "application/jsonl");
 
     private final String cliName;
     private final String mediaType;

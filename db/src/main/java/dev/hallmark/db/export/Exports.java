@@ -51,6 +51,7 @@ public final class Exports {
                 case MANIFEST -> ManifestExport.write(source, lotOrNull, context.requireSigner(format),
                         context.clock().instant().truncatedTo(ChronoUnit.MILLIS), out);
                 case AWS -> AwsBulkExport.write(source, lotOrNull, context.requireCaChain(format), out);
+                case SECRETS -> SecretsExport.write(source, lotOrNull, out);
             };
             out.flush();
         } catch (IOException e) {

@@ -43,14 +43,23 @@ class ExportsTest {
     private static ExportContext full;
     private static X509Certificate issuing;
     private static String l2Serial;
+    private static long l1Pass;
+    private static long l1Fail;
+    private static long l2Pass;
 
     @BeforeAll
     static void fill() throws ProvisioningException {
         db = new AuditFixture(dir);
-        db.pass("L1", "ST-01", at(1));
-        db.fail("L1", "ST-01", at(2), Step.IDENTIFY, "no answer");
+        l1Pass = db.pass("L1", "ST-01", at(1));
+        l1Fail = db.fail("L1", "ST-01", at(2), Step.IDENTIFY, "no answer");
         long l2 = db.pass("L2", "ST-01", at(3));
+        l2Pass = l2;
         l2Serial = db.store().unit(l2).orElseThrow().serial();
+        var secrets = new dev.hallmark.db.conformity.JdbcUnitSecrets(db.source());
+        secrets.record(l1Pass, "$pbkdf2-sha256$i=10000$first$try", "d3JhcHBlZC1maXJzdA==", at(1));
+        secrets.record(l1Pass, "$pbkdf2-sha256$i=10000$second$try", "d3JhcHBlZC1zZWNvbmQ=", at(2));
+        secrets.record(l1Fail, "$pbkdf2-sha256$i=10000$failed$unit", "d3JhcHBlZC1mYWlsZWQ=", at(2));
+        secrets.record(l2, "$pbkdf2-sha256$i=10000$other$lot", "d3JhcHBlZC1vdGhlcg==", at(3));
         SoftwareKeyStore keys = new SoftwareKeyStore(new SecureRandom());
         issuing = certificate("Hallmark issuing CA");
         full = ExportContext.of(CLOCK).withCaChain(List.of(issuing, certificate("Hallmark root CA")))
@@ -68,15 +77,15 @@ class ExportsTest {
         assertThat(ExportFormat.parse("csv")).isEqualTo(ExportFormat.CSV);
         assertThat(ExportFormat.parse(" JSONL ")).isEqualTo(ExportFormat.JSONL);
         assertThat(List.of(ExportFormat.values())).extracting(ExportFormat::cliName)
-                .containsExactly("csv", "jsonl", "pem", "manifest", "aws");
+                .containsExactly("csv", "jsonl", "pem", "manifest", "aws", "secrets");
         assertThatThrownBy(() -> ExportFormat.parse("xml")).isInstanceOfSatisfying(ProvisioningException.class,
-                e -> assertThat(e.getMessage()).contains("csv|jsonl|pem|manifest|aws"));
+                e -> assertThat(e.getMessage()).contains("csv|jsonl|pem|manifest|aws|secrets"));
     }
 
     @Test
     void everyFormatWritesTheLotOnlyAndCountsItsUnits() throws Exception {
         Map<ExportFormat, Long> expected = new EnumMap<>(Map.of(ExportFormat.CSV, 2L, ExportFormat.JSONL, 2L,
-                ExportFormat.PEM, 1L, ExportFormat.MANIFEST, 1L, ExportFormat.AWS, 1L));
+                ExportFormat.PEM, 1L, ExportFormat.MANIFEST, 1L, ExportFormat.AWS, 1L, ExportFormat.SECRETS, 1L));
         for (ExportFormat format : ExportFormat.values()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -86,6 +95,23 @@ class ExportsTest {
             assertThat(units).as(format.cliName()).isEqualTo(expected.get(format));
             assertThat(text).as(format.cliName()).isNotEmpty().doesNotContain(l2Serial);
         }
+    }
+
+    @Test
+    void theSecretsExportHasTheLatestWrappedSecretOfEachPassUnitOfTheLotOnly() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThat(Exports.write(ExportFormat.SECRETS, db.source(), "L1", full, out)).isEqualTo(1);
+
+        var line = JSON.readTree(out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+        var unit = db.store().unit(l1Pass).orElseThrow();
+        assertThat(line.get("serial").asText()).isEqualTo(unit.serial());
+        assertThat(line.get("uid").asText()).isEqualTo(unit.uid());
+        assertThat(line.get("wrapped").asText()).isEqualTo("d3JhcHBlZC1zZWNvbmQ=");
+        assertThat(new dev.hallmark.db.conformity.JdbcUnitSecrets(db.source()).verifier(l1Pass))
+                .contains("$pbkdf2-sha256$i=10000$second$try");
+        assertThatThrownBy(() -> Exports.write(ExportFormat.SECRETS, db.source(), null, full, out))
+                .isInstanceOf(ProvisioningException.class).hasMessageContaining("--lot");
     }
 
     @Test

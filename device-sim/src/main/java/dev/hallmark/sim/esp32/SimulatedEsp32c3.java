@@ -26,6 +26,13 @@ public final class SimulatedEsp32c3 implements AutoCloseable {
     private static final String BANNER = "ESP-ROM:esp32c3-api1-20210207\r\nBuild:Feb  7 2021\r\n"
             + "rst:0x3 (RTC_SW_SYS_RST),boot:0x5 (DOWNLOAD(USB/UART0))\r\n";
 
+    /**
+     * What the ROM prints when SECURE_BOOT_EN is burnt and it boots from flash: this model verifies no signature, so
+     * every image is refused (no signed image is ever written by the station); the words are ours, not the ROM's.
+     */
+    static final String SECURE_BOOT_REFUSAL = "Secure boot check fail: no valid signature block for the image in "
+            + "flash, boot refused\r\n";
+
     private final Esp32c3Chip chip;
     private final byte[] kek;
     private final Pty pty;
@@ -93,7 +100,8 @@ public final class SimulatedEsp32c3 implements AutoCloseable {
     private void boot(PtyRomPort line) throws IOException {
         line.pause(timing.resetDelay().toNanos());
         line.discardInput();
-        String mode = downloadModeAllowed() ? "waiting for download\r\n" : "download mode is disabled, booting from flash\r\n";
+        String mode = downloadModeAllowed() ? "waiting for download\r\n" : "download mode is disabled, booting from flash\r\n"
+                + (secureBootEnabled() ? SECURE_BOOT_REFUSAL : "");
         line.write((BANNER + mode).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -150,6 +158,16 @@ public final class SimulatedEsp32c3 implements AutoCloseable {
     /** A named BLOCK0 eFuse as burnt, e.g. {@code DIS_PAD_JTAG}; unknown names throw IllegalArgumentException. */
     public long efuse(String name) {
         return chip.efuses().value(C3Fuse.valueOf(name));
+    }
+
+    /** Whether SECURE_BOOT_EN is burnt: the ROM then boots only images whose signature verifies. */
+    public boolean secureBootEnabled() {
+        return chip.efuses().value(C3Fuse.SECURE_BOOT_EN) != 0;
+    }
+
+    /** A key block KEY0..KEY5 (BLOCK4..9) as burnt: eight words. */
+    public int[] keyBlock(int k) {
+        return chip.efuses().fuses(4 + k);
     }
 
     /** Whether the ROM loader answers after the next reset. */

@@ -21,6 +21,10 @@ final class EfuseBurner {
     static final int CMD_READ = 0x1;
     static final int CMD_PGM = 0x2;
     private static final int PGM_REGISTERS = 11;
+    /** Offset of KEY0's read registers (BLOCK4), eight words per key block, six key blocks. */
+    static final long KEY0_READ = 0x09C;
+    static final int KEY_WORDS = 8;
+    static final int KEY_BLOCKS = 6;
 
     private final RomCommands rom;
     private final EspLinkOptions options;
@@ -48,8 +52,30 @@ final class EfuseBurner {
         return words;
     }
 
+    /** The eight words of key block KEY{@code k} (BLOCK4+k) as the read registers show them (zero if RD_DIS). */
+    int[] readKeyBlock(int k) throws ProvisioningException {
+        return words(EfuseSnapshot.BASE + KEY0_READ + 0x20L * k, KEY_WORDS);
+    }
+
+    /** The six key blocks KEY0..KEY5. */
+    int[][] readKeyBlocks() throws ProvisioningException {
+        int[][] blocks = new int[KEY_BLOCKS][];
+        for (int k = 0; k < KEY_BLOCKS; k++) {
+            blocks[k] = readKeyBlock(k);
+        }
+        return blocks;
+    }
+
     /** Burns the BLOCK0 bits given (six words, word 0 is WR_DIS), then reloads the read registers. */
     void programBlock0(int[] words) throws ProvisioningException {
+        programBlock(0, words);
+    }
+
+    /**
+     * Burns the bits given into {@code block} (BLOCK0: six words; key blocks: eight), then reloads the read registers.
+     * The Reed-Solomon check words of key blocks are left zero (the simulator does not check them; docs/esp32.md).
+     */
+    void programBlock(int block, int[] words) throws ProvisioningException {
         if (Arrays.stream(words).allMatch(w -> w == 0)) {
             return;
         }
@@ -57,8 +83,8 @@ final class EfuseBurner {
         for (int i = 0; i < PGM_REGISTERS; i++) {
             rom.writeReg(PGM_DATA0 + 4L * i, i < words.length ? words[i] & 0xFFFFFFFFL : 0);
         }
-        rom.writeReg(CMD, CMD_PGM);
-        awaitIdle("program BLOCK0");
+        rom.writeReg(CMD, CMD_PGM | (long) block << 2);
+        awaitIdle("program BLOCK" + block);
         for (int i = 0; i < PGM_REGISTERS; i++) {
             rom.writeReg(PGM_DATA0 + 4L * i, 0);
         }

@@ -22,6 +22,7 @@ public final class EfusePlan {
         }
     }
 
+    static final int DIGEST = 0;
     static final int DATA = 1;
     static final int PROTECT = 2;
     private static final int SOFT_DIS_JTAG_ALL = 0b111;
@@ -35,13 +36,18 @@ public final class EfusePlan {
     private final List<String> notes;
     private final int[] dataWords;
     private final int[] protectWords;
+    private final int digestBlock;
+    private final int[] digestWords;
 
-    private EfusePlan(LockLevel level, List<Change> changes, List<String> notes, int[] dataWords, int[] protectWords) {
+    private EfusePlan(LockLevel level, List<Change> changes, List<String> notes, int[] dataWords, int[] protectWords,
+                      int digestBlock, int[] digestWords) {
         this.level = level;
         this.changes = List.copyOf(changes);
         this.notes = List.copyOf(notes);
         this.dataWords = dataWords;
         this.protectWords = protectWords;
+        this.digestBlock = digestBlock;
+        this.digestWords = digestWords;
     }
 
     /**
@@ -50,22 +56,46 @@ public final class EfusePlan {
      */
     static EfusePlan plan(LockLevel level, EfuseSnapshot map, boolean requireSecureBoot, String port)
             throws ProvisioningException {
+        return plan(level, map, null, null, requireSecureBoot, port);
+    }
+
+    /**
+     * Plans the level and, with a profile's secure boot key {@code digest} (32 bytes; {@code keyBlocks} the six key
+     * blocks as read), its burn: into a key block that already holds it with a digest purpose, else into the first
+     * free key block (purpose USER, all zero, not protected) in phase 0, with KEY_PURPOSE = SECURE_BOOT_DIGEST0 in
+     * phase 1 and the block and its purpose write-protected in phase 2 (digest blocks stay readable).
+     */
+    static EfusePlan plan(LockLevel level, EfuseSnapshot map, int[][] keyBlocks, byte[] digest,
+                          boolean requireSecureBoot, String port) throws ProvisioningException {
         requirePermanent(level, port);
         Builder b = new Builder(map, port);
+        int digestBlock = -1;
+        int[] digestWords = null;
+        if (digest != null) {
+            digestWords = digestWords(digest);
+            digestBlock = SecureBootKeyBlock.choose(map, keyBlocks, digestWords, port);
+            if (!java.util.Arrays.equals(keyBlocks[digestBlock], digestWords)) {
+                b.changes.add(new Change("KEY" + digestBlock, 0, 1, DIGEST, "secure boot key digest "
+                        + java.util.HexFormat.of().formatHex(digest) + " burnt into BLOCK_KEY" + digestBlock));
+            }
+            b.want(EfuseField.KEY_PURPOSES[digestBlock], FIRST_DIGEST_PURPOSE);
+            b.protectBlock(SecureBootKeyBlock.wrDisBitOfKeyBlock(digestBlock), "BLOCK_KEY" + digestBlock
+                    + " (secure boot digest, readable, write-protected)");
+        }
         b.want(EfuseField.DIS_PAD_JTAG, 1);
         b.want(EfuseField.DIS_USB_JTAG, 1);
         b.want(EfuseField.SOFT_DIS_JTAG, SOFT_DIS_JTAG_ALL);
         b.want(EfuseField.DIS_DOWNLOAD_MODE, 1);
         int[] purposes = map.keyPurposes();
-        boolean digest = false;
+        boolean hasDigest = digestBlock >= 0;
         long readProtect = 0;
         for (int k = 0; k < purposes.length; k++) {
-            digest |= purposes[k] >= FIRST_DIGEST_PURPOSE && purposes[k] <= LAST_DIGEST_PURPOSE;
+            hasDigest |= purposes[k] >= FIRST_DIGEST_PURPOSE && purposes[k] <= LAST_DIGEST_PURPOSE;
             if (purposes[k] >= FIRST_SECRET_PURPOSE && purposes[k] <= LAST_SECRET_PURPOSE) {
                 readProtect |= 1L << k;
             }
         }
-        if (digest) {
+        if (hasDigest) {
             b.want(EfuseField.SECURE_BOOT_EN, 1);
         } else if (requireSecureBoot) {
             throw new ProvisioningException(ErrorCode.DEVICE_SECURE_BOOT_KEY_MISSING, "The ESP32-C3 on " + port
@@ -79,7 +109,31 @@ public final class EfusePlan {
             b.want(EfuseField.RD_DIS, readProtect);
         }
         b.protectWhatWasWanted();
-        return new EfusePlan(level, b.changes, b.notes, b.dataWords, b.protectWords);
+        return new EfusePlan(level, b.changes, b.notes, b.dataWords, b.protectWords, digestBlock, digestWords);
+    }
+
+    /** The digest as the eight words of a key block (byte i in word i/4, bits 8*(i%4)). */
+    static int[] digestWords(byte[] digest) {
+        int[] words = new int[8];
+        for (int i = 0; i < 32; i++) {
+            words[i / 4] |= (digest[i] & 0xFF) << (8 * (i % 4));
+        }
+        return words;
+    }
+
+    /** The key block the secure boot digest is (or will be) in, or -1 when the plan has no digest. */
+    int digestBlock() {
+        return digestBlock;
+    }
+
+    /** Whether phase 0 burns the digest into {@link #digestBlock()}. */
+    boolean burnsDigest() {
+        return !phase(DIGEST).isEmpty();
+    }
+
+    /** The digest's eight words. */
+    int[] digestWords() {
+        return digestWords == null ? null : digestWords.clone();
     }
 
     /** Refuses every level but PERMANENT: an eFuse is never unburnt, so nothing reversible can be offered. */
@@ -143,6 +197,7 @@ public final class EfusePlan {
         private final List<Change> changes = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final List<EfuseField> wanted = new ArrayList<>();
+        private final java.util.Map<Integer, String> blockProtects = new java.util.TreeMap<>();
         private final int[] dataWords = new int[6];
         private final int[] protectWords = new int[6];
 
@@ -167,14 +222,23 @@ public final class EfusePlan {
             changes.add(new Change(field.name(), current, target, DATA, field.meaning()));
         }
 
+        void protectBlock(int bit, String covers) {
+            blockProtects.put(bit, covers);
+        }
+
         void protectWhatWasWanted() {
             java.util.SortedSet<Integer> bits = new java.util.TreeSet<>();
             wanted.forEach(f -> bits.add(f.wrDisBit()));
+            bits.addAll(blockProtects.keySet());
             for (int bit : bits) {
                 if (!map.writeProtected(bit)) {
                     protectWords[0] |= 1 << bit;
-                    String covers = String.join(", ", wanted.stream().filter(f -> f.wrDisBit() == bit)
+                    List<String> names = new ArrayList<>(wanted.stream().filter(f -> f.wrDisBit() == bit)
                             .map(Enum::name).toList());
+                    if (blockProtects.containsKey(bit)) {
+                        names.add(blockProtects.get(bit));
+                    }
+                    String covers = String.join(", ", names);
                     changes.add(new Change("WR_DIS[" + bit + "]", 0, 1, PROTECT, "write-protects " + covers));
                 }
             }

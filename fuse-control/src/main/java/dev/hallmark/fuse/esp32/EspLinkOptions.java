@@ -15,10 +15,13 @@ import java.util.Objects;
  * @param resetSettle       pause after the chip reboots before listening for its loader
  * @param requireSecureBoot refuse the permanent lock of a chip without a secure boot key digest, instead of
  *                          skipping SECURE_BOOT_EN (burning it without a digest would brick the chip)
+ * @param secureBootDigest  the product's firmware signing key digest (32 bytes, Secure Boot V2), or null: when set,
+ *                          the lock burns it into a free key block with purpose SECURE_BOOT_DIGEST0, burns
+ *                          SECURE_BOOT_EN, and VERIFY confirms secure boot from outside
  */
 public record EspLinkOptions(int baudRate, Duration readTimeout, Duration syncTimeout, int syncAttempts,
                              Duration eraseTimeout, Duration efuseTimeout, Duration resetSettle,
-                             boolean requireSecureBoot) {
+                             boolean requireSecureBoot, byte[] secureBootDigest) {
 
     public EspLinkOptions {
         Objects.requireNonNull(readTimeout, "readTimeout");
@@ -29,6 +32,28 @@ public record EspLinkOptions(int baudRate, Duration readTimeout, Duration syncTi
         if (baudRate <= 0 || syncAttempts < 1) {
             throw new IllegalArgumentException("baud rate and sync attempts must be positive");
         }
+        if (secureBootDigest != null && secureBootDigest.length != 32) {
+            throw new IllegalArgumentException("a secure boot key digest has 32 bytes");
+        }
+        secureBootDigest = secureBootDigest == null ? null : secureBootDigest.clone();
+    }
+
+    /** Options without a secure boot key digest. */
+    public EspLinkOptions(int baudRate, Duration readTimeout, Duration syncTimeout, int syncAttempts,
+                          Duration eraseTimeout, Duration efuseTimeout, Duration resetSettle, boolean requireSecureBoot) {
+        this(baudRate, readTimeout, syncTimeout, syncAttempts, eraseTimeout, efuseTimeout, resetSettle,
+                requireSecureBoot, null);
+    }
+
+    @Override
+    public byte[] secureBootDigest() {
+        return secureBootDigest == null ? null : secureBootDigest.clone();
+    }
+
+    /** The same options burning and confirming {@code digest} (null: none); a digest implies requireSecureBoot. */
+    public EspLinkOptions withSecureBootDigest(byte[] digest) {
+        return new EspLinkOptions(baudRate, readTimeout, syncTimeout, syncAttempts, eraseTimeout, efuseTimeout,
+                resetSettle, requireSecureBoot || digest != null, digest);
     }
 
     /** 115200 baud, 3 s replies, 5 SYNCs of 100 ms, 10 s erase, 1 s eFuse commands, 100 ms after a reboot. */
@@ -40,6 +65,6 @@ public record EspLinkOptions(int baudRate, Duration readTimeout, Duration syncTi
     /** The same options with {@code requireSecureBoot} set as given. */
     public EspLinkOptions withRequireSecureBoot(boolean require) {
         return new EspLinkOptions(baudRate, readTimeout, syncTimeout, syncAttempts, eraseTimeout, efuseTimeout,
-                resetSettle, require);
+                resetSettle, require, secureBootDigest);
     }
 }

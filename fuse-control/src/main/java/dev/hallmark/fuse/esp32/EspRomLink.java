@@ -35,6 +35,8 @@ public final class EspRomLink implements TargetLink {
     public static final int KEY_SLOT_OFFSET = KeySlot.OFFSET;
     public static final int KEY_SLOT_SIZE = KeySlot.SIZE;
     static final int CHIP_ID = 5;
+    /** KEY0 is BLOCK4. */
+    static final int KEY_BLOCK_OFFSET = 4;
     static final long CHIP_MAGIC_REG = 0x4000_1000L;
     private static final List<Long> CHIP_MAGICS = List.of(0x6921_506FL, 0x1B31_506FL);
     private static final Logger log = LoggerFactory.getLogger(EspRomLink.class);
@@ -47,6 +49,7 @@ public final class EspRomLink implements TargetLink {
     private final KeySlot keySlot;
     private boolean synced;
     private EfuseSnapshot lockedMap;
+    private int[][] lockedKeys;
 
     EspRomLink(RomWire wire, EspLinkOptions options, Clock clock) {
         this.wire = wire;
@@ -125,7 +128,10 @@ public final class EspRomLink implements TargetLink {
      */
     public EfusePlan planEfuses(LockLevel level) throws ProvisioningException {
         ensureSynced();
-        return EfusePlan.plan(level, efuses.read(), options.requireSecureBoot(), wire.path());
+        EfuseSnapshot map = efuses.read();
+        byte[] digest = options.secureBootDigest();
+        return EfusePlan.plan(level, map, digest == null ? null : efuses.readKeyBlocks(), digest,
+                options.requireSecureBoot(), wire.path());
     }
 
     /** The dry run as the engine's port shows it: each planned burn, phase by phase; the notes go to the log. */
@@ -153,16 +159,34 @@ public final class EspRomLink implements TargetLink {
         if (plan.isEmpty()) {
             log.info("{}: eFuses already locked, nothing to burn", wire.path());
             lockedMap = efuses.read();
+            lockedKeys = options.secureBootDigest() == null ? null : efuses.readKeyBlocks();
             return;
         }
         plan.lines().forEach(line -> log.info("{}: plan: {}", wire.path(), line));
+        if (plan.burnsDigest()) {
+            burnDigest(plan);
+        }
         efuses.programBlock0(plan.dataWords());
         checkPhase(plan, EfusePlan.DATA, efuses.read());
         efuses.programBlock0(plan.protectWords());
         EfuseSnapshot after = efuses.read();
         checkPhase(plan, EfusePlan.PROTECT, after);
         lockedMap = after;
+        lockedKeys = options.secureBootDigest() == null ? null : efuses.readKeyBlocks();
         log.info("{}: {} eFuse changes burnt and read back", wire.path(), plan.changes().size());
+    }
+
+    /** Phase 0: the secure boot key digest into its key block, read back equal before anything else is burnt. */
+    private void burnDigest(EfusePlan plan) throws ProvisioningException {
+        int block = plan.digestBlock();
+        efuses.programBlock(KEY_BLOCK_OFFSET + block, plan.digestWords());
+        int[] back = efuses.readKeyBlock(block);
+        if (!Arrays.equals(back, plan.digestWords())) {
+            throw new ProvisioningException(ErrorCode.DEVICE_SECURE_BOOT_DIGEST_MISMATCH, "The secure boot key digest "
+                    + "burnt into BLOCK_KEY" + block + " of the ESP32-C3 on " + wire.path()
+                    + " did not read back as the profile's.", "read " + Arrays.toString(back), null);
+        }
+        log.info("{}: secure boot key digest burnt into BLOCK_KEY{} and read back equal", wire.path(), block);
     }
 
     private void checkPhase(EfusePlan plan, int phase, EfuseSnapshot map) throws ProvisioningException {
@@ -186,10 +210,18 @@ public final class EspRomLink implements TargetLink {
     public LockEvidence verifyLocked(LockLevel level) throws ProvisioningException {
         EfusePlan.requirePermanent(level, wire.path());
         List<String> observations = new ArrayList<>();
+        byte[] digest = options.secureBootDigest();
+        SecureBootCheck secureBoot = new SecureBootCheck();
         boolean fusesLocked;
         try {
             ensureSynced();
-            fusesLocked = observeFuses(efuses.read(), observations);
+            EfuseSnapshot map = efuses.read();
+            int[][] keyBlocks = digest == null ? null : efuses.readKeyBlocks();
+            fusesLocked = observeFuses(map, keyBlocks, observations);
+            if (digest != null) {
+                RomReply info = rom.securityInfo();
+                secureBoot.fuses(digest, map, keyBlocks, info.ok() ? info.data() : null);
+            }
             rom.flashEnd(true);
             observations.add("FLASH_END reboot -> OK, the chip restarts");
         } catch (ProvisioningException silentAlready) {
@@ -197,7 +229,8 @@ public final class EspRomLink implements TargetLink {
                 throw silentAlready;
             }
             observations.add("SYNC before the reboot -> no answer: eFuses not readable now");
-            fusesLocked = lockedMap != null && observeFuses(lockedMap, observations);
+            fusesLocked = lockedMap != null && observeFuses(lockedMap, lockedKeys, observations);
+            secureBoot.notReadable("the loader was silent before the reboot: GET_SECURITY_INFO cannot be asked");
             if (lockedMap != null) {
                 observations.add("(eFuse values above as read back at the end of the lock on this link)");
             }
@@ -205,22 +238,32 @@ public final class EspRomLink implements TargetLink {
         synced = false;
         keySlot.chipRebooted();
         pause(options.resetSettle().toMillis());
-        int bootBytes = client.drain(options.resetSettle());
+        String bootText = client.drainText(options.resetSettle());
         boolean silent = loaderSilent();
-        observations.add("after the reboot: " + bootBytes + " bytes of boot text, SYNC x" + options.syncAttempts()
+        observations.add("after the reboot: " + bootText.length() + " bytes of boot text, SYNC x"
+                + options.syncAttempts()
                 + (silent ? " -> no answer (ROM download mode disabled)" : " -> answered (download mode still on)"));
         boolean locked = fusesLocked && silent;
+        if (digest != null) {
+            secureBoot.bootText(bootText);
+            observations.add(secureBoot.observation());
+            locked &= secureBoot.confirmed();
+        }
         log.info("{}: lock {} verified: {}", wire.path(), locked ? "is" : "is NOT", observations);
         return new LockEvidence(level, locked, observations);
     }
 
-    private boolean observeFuses(EfuseSnapshot map, List<String> observations) throws ProvisioningException {
+    private boolean observeFuses(EfuseSnapshot map, int[][] keyBlocks, List<String> observations)
+            throws ProvisioningException {
         for (EfuseField field : List.of(EfuseField.DIS_PAD_JTAG, EfuseField.DIS_USB_JTAG, EfuseField.SOFT_DIS_JTAG,
                 EfuseField.DIS_DOWNLOAD_MODE, EfuseField.SECURE_BOOT_EN, EfuseField.RD_DIS)) {
             observations.add(String.format("%s = 0x%X", field, map.value(field)));
         }
         observations.add(String.format("WR_DIS = 0x%08X", map.block0()[0]));
-        EfusePlan remaining = EfusePlan.plan(LockLevel.PERMANENT, map, options.requireSecureBoot(), wire.path());
+        byte[] digest = options.secureBootDigest();
+        EfusePlan remaining = digest == null || keyBlocks == null
+                ? EfusePlan.plan(LockLevel.PERMANENT, map, options.requireSecureBoot(), wire.path())
+                : EfusePlan.plan(LockLevel.PERMANENT, map, keyBlocks, digest, true, wire.path());
         remaining.changes().forEach(c -> observations.add("NOT burnt: " + c.name()));
         return remaining.isEmpty();
     }

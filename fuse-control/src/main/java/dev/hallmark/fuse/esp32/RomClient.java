@@ -125,13 +125,19 @@ final class RomClient {
 
     /** Counts bytes that arrive within {@code wait} (boot text after a reset), keeping none. */
     int drain(Duration wait) throws ProvisioningException {
+        return drainText(wait).length();
+    }
+
+    /** Reads whatever arrives until {@code wait} passes with nothing more (the boot text), as ISO-8859-1 text. */
+    String drainText(Duration wait) throws ProvisioningException {
         long deadline = clock.millis() + wait.toMillis();
-        int count = 0;
-        while (nextByte(deadline) >= 0) {
-            count++;
+        StringBuilder text = new StringBuilder();
+        int b;
+        while ((b = nextByte(deadline)) >= 0) {
+            text.append((char) (b & 0xFF));
         }
         decoder.clear();
-        return count;
+        return text.toString();
     }
 
     String path() {

@@ -95,4 +95,40 @@ class EfusePlanTest {
         assertThat(snapshot.uniqueId()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
         assertThat(snapshot.chipRevision()).isEqualTo(0x04);
     }
+
+    private static final byte[] DIGEST = java.util.HexFormat.of().parseHex(
+            "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+
+    @Test
+    void aProfileDigestGoesIntoTheFirstFreeKeyBlockWithItsPurposeAndProtection() throws Exception {
+        int[] block0 = new int[6];
+        EfuseField.KEY_PURPOSE_0.orInto(block0, 4);
+        int[][] keys = new int[6][8];
+        keys[0][0] = 0x1234;
+        keys[1][3] = 7;
+
+        EfusePlan plan = EfusePlan.plan(LockLevel.PERMANENT, map(block0), keys, DIGEST, true, "/dev/test");
+
+        assertThat(plan.digestBlock()).as("KEY0 holds an XTS key, KEY1 is not blank").isEqualTo(2);
+        assertThat(plan.burnsDigest()).isTrue();
+        assertThat(plan.digestWords()).startsWith(0x33221100, 0x77665544);
+        assertThat(plan.lines()).contains("phase 1  KEY_PURPOSE_2 0x0 -> 0x9 (purpose of KEY2)",
+                "phase 1  SECURE_BOOT_EN 0x0 -> 0x1 (secure boot v2 enforced by the ROM)")
+                .anyMatch(l -> l.startsWith("phase 0  KEY2 ") && l.contains("00112233"))
+                .anyMatch(l -> l.startsWith("phase 2  WR_DIS[10]") && l.contains("KEY_PURPOSE_2"))
+                .anyMatch(l -> l.startsWith("phase 2  WR_DIS[15]") && l.contains("SECURE_BOOT_EN"))
+                .anyMatch(l -> l.startsWith("phase 2  WR_DIS[25]") && l.contains("BLOCK_KEY2"));
+        assertThat(plan.lines()).noneMatch(l -> l.contains("RD_DIS 0x0 -> 0x4"));
+    }
+
+    @Test
+    void withoutAFreeKeyBlockTheChipIsRefusedBeforeAnythingIsBurnt() {
+        int[][] keys = new int[6][8];
+        for (int[] key : keys) {
+            key[7] = 1;
+        }
+        assertThatThrownBy(() -> EfusePlan.plan(LockLevel.PERMANENT, map(new int[6]), keys, DIGEST, true, "/dev/test"))
+                .isInstanceOfSatisfying(ProvisioningException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.DEVICE_NO_FREE_KEY_BLOCK));
+    }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * The key store inside a device: only token keys that never leave it. A session key (injected custody) is refused
  * here, because it would die with the unit's session and could never be installed.
  */
-final class OnDeviceKeyStore implements DeviceKeyStore {
+final class OnDeviceKeyStore implements DeviceKeyStore, dev.hallmark.engine.port.KeyAttributeReader {
 
     private final Pkcs11DeviceKeyStore keys;
 
@@ -49,5 +49,11 @@ final class OnDeviceKeyStore implements DeviceKeyStore {
     @Override
     public void destroy(KeyHandle key) throws ProvisioningException {
         keys.destroy(key);
+    }
+
+    /** The key's attributes read back from the device's token (conformity evidence). */
+    @Override
+    public dev.hallmark.engine.port.KeyAttributes attributes(KeyHandle key) throws ProvisioningException {
+        return keys.attributes(key);
     }
 }

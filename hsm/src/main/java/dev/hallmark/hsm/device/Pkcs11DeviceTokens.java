@@ -33,6 +33,25 @@ public final class Pkcs11DeviceTokens implements DeviceTokens {
         this.byFixture = Map.copyOf(byFixture);
     }
 
+    /**
+     * What the device token of {@code fixture} says of itself (CKF_HW_SLOT, maker), read by opening it once: for the
+     * class check before the first unit.
+     */
+    public dev.hallmark.hsm.info.TokenInfo tokenInfo(Fixture fixture) throws ProvisioningException {
+        DeviceTokenConfig config = byFixture.get(fixture.id());
+        if (config == null) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "No device token is configured for fixture "
+                    + fixture.id() + " (configured: " + new TreeMap<>(byFixture).keySet() + ").");
+        }
+        Semaphore oneUser = ONE_USER.computeIfAbsent(config.module().toAbsolutePath().normalize(), m -> new Semaphore(1));
+        oneUser.acquireUninterruptibly();
+        try (Pkcs11Station station = Pkcs11Station.open(config.module(), config.token(), config.pin(), 1)) {
+            return station.tokenInfo();
+        } finally {
+            oneUser.release();
+        }
+    }
+
     @Override
     public DeviceToken open(Fixture fixture) throws ProvisioningException {
         DeviceTokenConfig config = byFixture.get(fixture.id());

@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param validity       the device certificate's validity, or {@link #NO_WELL_DEFINED_EXPIRY}
  * @param subject        the certificate subject's template (serial, product, lot, organization)
  * @param conformity     the ISO/IEC 27402 class claimed and the two-person rule (default: none, off)
+ * @param keys           the firmware signing key's digest and the customer's key (default: none)
  */
 public record ProductProfile(String name, String chipFamily, KeySpec keySpec, KeyCustody custody,
                              LockLevel lockLevel, String serialPrefix, String organization, Duration validity,
-                             SubjectTemplate subject, Conformity conformity) {
+                             SubjectTemplate subject, Conformity conformity, ProductKeys keys) {
     public ProductProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(chipFamily, "chipFamily");
@@ -31,6 +32,21 @@ public record ProductProfile(String name, String chipFamily, KeySpec keySpec, Ke
         Objects.requireNonNull(validity, "validity");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(conformity, "conformity");
+        Objects.requireNonNull(keys, "keys");
+    }
+
+    /** A profile naming no signing key and no customer key. */
+    public ProductProfile(String name, String chipFamily, KeySpec keySpec, KeyCustody custody, LockLevel lockLevel,
+                          String serialPrefix, String organization, Duration validity, SubjectTemplate subject,
+                          Conformity conformity) {
+        this(name, chipFamily, keySpec, custody, lockLevel, serialPrefix, organization, validity, subject, conformity,
+                ProductKeys.NONE);
+    }
+
+    /** This profile naming {@code keys}. */
+    public ProductProfile withKeys(ProductKeys keys) {
+        return new ProductProfile(name, chipFamily, keySpec, custody, lockLevel, serialPrefix, organization, validity,
+                subject, conformity, keys);
     }
 
     /** A profile that claims no ISO/IEC 27402 class and has the two-person rule off. */
@@ -43,7 +59,7 @@ public record ProductProfile(String name, String chipFamily, KeySpec keySpec, Ke
     /** This profile claiming {@code conformity}. */
     public ProductProfile withConformity(Conformity conformity) {
         return new ProductProfile(name, chipFamily, keySpec, custody, lockLevel, serialPrefix, organization, validity,
-                subject, conformity);
+                subject, conformity, keys);
     }
 
     /** A profile with the default subject (O, serialNumber, CN). */

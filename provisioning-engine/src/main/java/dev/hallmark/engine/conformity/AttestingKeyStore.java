@@ -24,12 +24,27 @@ public final class AttestingKeyStore implements DeviceKeyStore {
 
     private final DeviceKeyStore delegate;
     private final KeyAttributeReader reader;
-    private final Map<String, KeyAttributes> attributes = new ConcurrentHashMap<>();
-    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Map<String, KeyAttributes> attributes;
+    private final Map<String, String> failures;
 
     public AttestingKeyStore(DeviceKeyStore delegate, KeyAttributeReader reader) {
+        this(delegate, reader, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+
+    private AttestingKeyStore(DeviceKeyStore delegate, KeyAttributeReader reader, Map<String, KeyAttributes> attributes,
+                              Map<String, String> failures) {
         this.delegate = delegate;
         this.reader = reader;
+        this.attributes = attributes;
+        this.failures = failures;
+    }
+
+    /**
+     * Another key store (a device's own token, on-device custody) whose keys' attributes are read back into this
+     * store's records, so {@link #take} finds them whichever store generated the key.
+     */
+    public AttestingKeyStore sharing(DeviceKeyStore other, KeyAttributeReader otherReader) {
+        return new AttestingKeyStore(other, otherReader, attributes, failures);
     }
 
     @Override

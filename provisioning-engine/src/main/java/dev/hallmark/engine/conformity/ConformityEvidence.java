@@ -45,6 +45,7 @@ public final class ConformityEvidence implements UnitListener {
     private final Clock clock;
     private final UnitFinder units;
     private final String prerequisites;
+    private final BenchUnitSecrets secrets;
 
     /** Finds the unit record a serial was allocated to (the latest attempt), or null. */
     @FunctionalInterface
@@ -56,6 +57,15 @@ public final class ConformityEvidence implements UnitListener {
     public ConformityEvidence(AuditStore store, ConformityRecords records, AttestingKeyStore keys,
                               ProductProfile profile, StationCapabilities parts, List<Prerequisite> met,
                               PasswordHasher hasher, SecureRandom random, Clock clock, UnitFinder units) {
+        this(store, records, keys, profile, parts, met, hasher, random, clock, units, null);
+    }
+
+    /** With the secrets the workflow issued at INSTALL ({@code secrets} null: a secret is generated here instead). */
+    public ConformityEvidence(AuditStore store, ConformityRecords records, AttestingKeyStore keys,
+                              ProductProfile profile, StationCapabilities parts, List<Prerequisite> met,
+                              PasswordHasher hasher, SecureRandom random, Clock clock, UnitFinder units,
+                              BenchUnitSecrets secrets) {
+        this.secrets = secrets;
         this.prerequisites = met.isEmpty() ? "none (no class claimed)" : met.stream()
                 .map(p -> p.control() + ": " + p.reason()).collect(java.util.stream.Collectors.joining("; "));
         this.store = store;
@@ -114,7 +124,9 @@ public final class ConformityEvidence implements UnitListener {
         String verify = done(journal, Step.VERIFY);
         controls.add(new ControlEvidence(unit.id(), Control.DEBUG_LOCKED.name(), verify != null,
                 "LOCK: " + lock + "; VERIFY: " + (verify == null ? "not verified" : verify), at));
-        if (passed) {
+        if (passed && secrets != null) {
+            controls.add(deliveredSecret(unit, at));
+        } else if (passed) {
             PasswordHash secret = UnitSecret.generate(hasher, random);
             controls.add(new ControlEvidence(unit.id(), Control.NO_DEFAULT_PASSWORD.name(), true,
                     "per-unit secret of " + UnitSecret.LENGTH + " characters generated at the bench; recorded only as "
@@ -127,9 +139,7 @@ public final class ConformityEvidence implements UnitListener {
             controls.add(new ControlEvidence(unit.id(), Control.KEY_IN_HARDWARE.name(),
                     attributes != null && attributes.hardware(),
                     attributes == null ? "token unknown" : "key token " + attributes.token(), at));
-            controls.add(new ControlEvidence(unit.id(), Control.SECURE_BOOT.name(),
-                    parts.secureBoot().fuseSet() && parts.secureBoot().signedFirmwareEnforced(),
-                    parts.secureBoot().evidence(), at));
+            controls.add(secureBoot(unit, verify, at));
         }
         if (claimed.includes(ConformityClass.CLASS_3)) {
             controls.add(new ControlEvidence(unit.id(), Control.CERTIFIED_MODULE.name(), parts.certifiedModule() != null,
@@ -139,6 +149,41 @@ public final class ConformityEvidence implements UnitListener {
                     "lock level " + profile.lockLevel(), at));
         }
         return controls;
+    }
+
+    /** NO_DEFAULT_PASSWORD with the secret the workflow issued at INSTALL: installed, hashed, wrapped or not. */
+    private ControlEvidence deliveredSecret(UnitRecord unit, Instant at) {
+        java.util.Optional<BenchUnitSecrets.Issued> issued;
+        try {
+            issued = secrets.take(unit.id());
+        } catch (ProvisioningException e) {
+            LOG.warn("the unit secret of unit {} could not be read back: {}", unit.id(), e.oneLine(), e);
+            issued = java.util.Optional.empty();
+        }
+        if (issued.isEmpty()) {
+            return new ControlEvidence(unit.id(), Control.NO_DEFAULT_PASSWORD.name(), false,
+                    "no per-unit secret is recorded for this unit", at);
+        }
+        String customer = secrets.customerKeySha256();
+        return new ControlEvidence(unit.id(), Control.NO_DEFAULT_PASSWORD.name(), true, "per-unit secret of "
+                + UnitSecret.LENGTH + " characters generated at the bench; installed in the device with its identity"
+                + " as the verifier " + issued.get().verifier() + " (identity blob v2), recorded only as that hash"
+                + (issued.get().wrapped() ? "; wrapped for the customer key sha256=" + customer
+                + " (ECIES P-256, audit export --format secrets)" : customer == null
+                ? "; not wrapped: the profile names no customer key" : ""), at);
+    }
+
+    /** SECURE_BOOT: the link must be able to confirm it, and its VERIFY must have confirmed it on this unit. */
+    private ControlEvidence secureBoot(UnitRecord unit, String verify, Instant at) {
+        StationCapabilities.SecureBootSupport support = parts.secureBoot();
+        boolean capable = support.fuseSet() && support.signedFirmwareEnforced();
+        var confirmed = dev.hallmark.engine.port.SecureBootObservation.confirmedIn(verify);
+        if (capable && confirmed.isPresent()) {
+            return new ControlEvidence(unit.id(), Control.SECURE_BOOT.name(), true, confirmed.get(), at);
+        }
+        String why = !capable ? support.evidence() : dev.hallmark.engine.port.SecureBootObservation.notConfirmedIn(verify)
+                .orElse(verify == null ? "the unit was not verified" : "VERIFY did not confirm secure boot");
+        return new ControlEvidence(unit.id(), Control.SECURE_BOOT.name(), false, why, at);
     }
 
     private static String done(List<StepEvent> journal, Step step) {

@@ -15,7 +15,8 @@ public final class UnitSecret {
 
     /** Characters in a unit secret (about 140 bits from the 57-letter alphabet). */
     public static final int LENGTH = 24;
-    private static final int ITERATIONS = 10_000;
+    /** PBKDF2 iterations of the verifier. */
+    public static final int ITERATIONS = 10_000;
 
     private UnitSecret() {
     }

@@ -17,8 +17,11 @@ interface Custody extends AutoCloseable {
     /** Finds the unit's key from an earlier attempt, or generates it; the text says which, for the journal. */
     Keyed keyFor(DeviceUid uid, KeySpec spec) throws ProvisioningException;
 
-    /** Puts the identity where the device will use it, verifies it, and returns the journal's detail. */
-    String install(TargetLink link, KeyHandle key, X509Certificate certificate, DeviceUid uid)
+    /**
+     * Puts the identity where the device will use it, verifies it, and returns the journal's detail; with a unit
+     * secret's {@code verifier} (else null) the device stores it with its identity (identity blob v2).
+     */
+    String install(TargetLink link, KeyHandle key, X509Certificate certificate, DeviceUid uid, String verifier)
             throws ProvisioningException;
 
     /** After a failure: what must not outlive the unit goes. */

@@ -43,12 +43,12 @@ final class InjectedCustody implements Custody {
     }
 
     @Override
-    public String install(TargetLink link, KeyHandle key, X509Certificate certificate, DeviceUid uid)
+    public String install(TargetLink link, KeyHandle key, X509Certificate certificate, DeviceUid uid, String verifier)
             throws ProvisioningException {
         byte[] wrapped = wrapper.wrapForDevice(key, uid);
         byte[] blob;
         try {
-            blob = IdentityBlob.encode(wrapped, certificate.getEncoded());
+            blob = IdentityBlob.encode(wrapped, certificate.getEncoded(), verifier);
         } catch (CertificateEncodingException e) {
             throw new ProvisioningException(ErrorCode.INTERNAL, "the certificate cannot be encoded", e.getMessage(), e);
         }
@@ -60,7 +60,8 @@ final class InjectedCustody implements Custody {
         }
         keys.destroy(key);
         return "identity written to key slot (" + blob.length + " bytes, key wrapped " + wrapped.length
-                + " bytes) and read back equal; station copy of key " + key.alias() + " destroyed";
+                + " bytes" + (verifier == null ? "" : ", unit secret verifier") + ") and read back equal; station copy"
+                + " of key " + key.alias() + " destroyed";
     }
 
     @Override

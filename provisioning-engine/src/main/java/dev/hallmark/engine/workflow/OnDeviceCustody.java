@@ -39,10 +39,27 @@ final class OnDeviceCustody implements Custody {
     }
 
     @Override
-    public String install(TargetLink link, KeyHandle key, X509Certificate certificate, DeviceUid uid)
+    public String install(TargetLink link, KeyHandle key, X509Certificate certificate, DeviceUid uid, String verifier)
             throws ProvisioningException {
         token.keys().attachCertificate(key, certificate);
-        return "certificate stored in device token " + token.description() + " beside key " + key.alias();
+        String stored = "certificate stored in device token " + token.description() + " beside key " + key.alias();
+        if (verifier == null) {
+            return stored;
+        }
+        byte[] blob;
+        try {
+            blob = IdentityBlob.encodeWithoutKey(certificate.getEncoded(), verifier);
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new ProvisioningException(dev.hallmark.engine.api.ErrorCode.INTERNAL,
+                    "the certificate cannot be encoded", e.getMessage(), e);
+        }
+        link.writeIdentity(blob);
+        if (!java.util.Arrays.equals(blob, link.readIdentity(blob.length))) {
+            throw new ProvisioningException(dev.hallmark.engine.api.ErrorCode.DEVICE_READBACK_MISMATCH,
+                    "the key slot read back differently from what was written");
+        }
+        return stored + "; certificate and unit secret verifier written to the key slot (" + blob.length
+                + " bytes, no key: it stays in the token) and read back equal";
     }
 
     @Override

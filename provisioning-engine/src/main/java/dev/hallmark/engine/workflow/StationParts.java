@@ -6,6 +6,7 @@ import dev.hallmark.engine.port.DeviceKeyStore;
 import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.engine.port.KeyWrapper;
 import dev.hallmark.engine.port.TargetLinkFactory;
+import dev.hallmark.engine.port.UnitSecrets;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -14,9 +15,11 @@ import java.util.Objects;
  *
  * @param stationId    the station's name in the audit records
  * @param deviceTokens the device tokens at the fixtures (on-device custody), or null
+ * @param secrets      issues each unit's secret at INSTALL (installed with the identity), or null: none
  */
 public record StationParts(String stationId, TargetLinkFactory links, DeviceKeyStore keys, KeyWrapper wrapper,
-                           CertificateIssuer issuer, AuditStore store, Clock clock, DeviceTokens deviceTokens) {
+                           CertificateIssuer issuer, AuditStore store, Clock clock, DeviceTokens deviceTokens,
+                           UnitSecrets secrets) {
     public StationParts {
         Objects.requireNonNull(stationId, "stationId");
         Objects.requireNonNull(links, "links");
@@ -27,9 +30,15 @@ public record StationParts(String stationId, TargetLinkFactory links, DeviceKeyS
         Objects.requireNonNull(clock, "clock");
     }
 
+    /** Parts without per-unit secrets. */
+    public StationParts(String stationId, TargetLinkFactory links, DeviceKeyStore keys, KeyWrapper wrapper,
+                        CertificateIssuer issuer, AuditStore store, Clock clock, DeviceTokens deviceTokens) {
+        this(stationId, links, keys, wrapper, issuer, store, clock, deviceTokens, null);
+    }
+
     /** Parts for injected custody only: no device tokens at the fixtures. */
     public StationParts(String stationId, TargetLinkFactory links, DeviceKeyStore keys, KeyWrapper wrapper,
                         CertificateIssuer issuer, AuditStore store, Clock clock) {
-        this(stationId, links, keys, wrapper, issuer, store, clock, null);
+        this(stationId, links, keys, wrapper, issuer, store, clock, null, null);
     }
 }

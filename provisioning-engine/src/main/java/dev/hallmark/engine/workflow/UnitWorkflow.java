@@ -163,7 +163,8 @@ public final class UnitWorkflow {
         if (!state.foundLocked && resume.from() == Step.KEYGEN) {
             keyAndCertificate(fixture, journal, state);
             journal.step(Step.INSTALL, () -> {
-                String detail = state.custody.install(state.link, state.key, state.certificate, state.uid);
+                String verifier = parts.secrets() == null ? null : parts.secrets().issue(journal.unitId(), state.uid);
+                String detail = state.custody.install(state.link, state.key, state.certificate, state.uid, verifier);
                 state.key = null;
                 return detail;
             });
@@ -181,6 +182,11 @@ public final class UnitWorkflow {
         journal.step(Step.VERIFY, () -> {
             LockEvidence evidence = state.link.verifyLocked(profile.lockLevel());
             parts.store().recordLockEvidence(journal.unitId(), evidence);
+            if (!evidence.locked() && dev.hallmark.engine.port.SecureBootObservation.notConfirmedIn(
+                    String.join("; ", evidence.observations())).isPresent()) {
+                throw new ProvisioningException(ErrorCode.DEVICE_SECURE_BOOT_NOT_CONFIRMED, "secure boot could not be"
+                        + " confirmed from outside after the lock", String.join("; ", evidence.observations()), null);
+            }
             if (!evidence.locked()) {
                 throw new ProvisioningException(ErrorCode.DEVICE_LOCK_NOT_VERIFIED,
                         "the device still answers memory reads after the lock", String.join("; ", evidence.observations()), null);

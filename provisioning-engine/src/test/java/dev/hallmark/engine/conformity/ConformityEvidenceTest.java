@@ -58,6 +58,35 @@ class ConformityEvidenceTest {
     }
 
     @Test
+    void secureBootIsSatisfiedOnlyWhenTheLinkCanAndVerifyConfirmedIt() throws Exception {
+        var capable = new StationCapabilities("TPM", true, true, null,
+                new StationCapabilities.SecureBootSupport(true, true, "the link burns and confirms"), true, true);
+        ConformityEvidence withLink = new ConformityEvidence(null, null, new AttestingKeyStore(new GeneratingStore(),
+                k -> null), profile, capable, List.of(), PasswordHasher.forTests(new SecureRandom()), new SecureRandom(),
+                Clock.fixed(T, ZoneOffset.UTC), serial -> unit());
+        UnitOutcome pass = new UnitOutcome("F1", "P-1", UID, UnitResult.PASS, null, null, null, "ab", Duration.ZERO);
+        List<StepEvent> confirmed = List.of(new StepEvent(Step.VERIFY, StepStatus.DONE, T,
+                "SECURE_BOOT_EN = 0x1; after the reboot: 0 bytes; SECURE_BOOT confirmed: BLOCK_KEY0 reads back ab"));
+        List<StepEvent> refused = List.of(new StepEvent(Step.VERIFY, StepStatus.DONE, T,
+                "after the reboot; SECURE_BOOT NOT confirmed: SECURE_BOOT_EN = 0"));
+
+        ControlEvidence yes = secureBoot(withLink.collect(unit(), pass, confirmed));
+        ControlEvidence no = secureBoot(withLink.collect(unit(), pass, refused));
+        ControlEvidence silent = secureBoot(withLink.collect(unit(), pass, journal(Step.VERIFY)));
+
+        assertThat(yes.satisfied()).isTrue();
+        assertThat(yes.evidence()).isEqualTo("BLOCK_KEY0 reads back ab");
+        assertThat(no.satisfied()).isFalse();
+        assertThat(no.evidence()).isEqualTo("SECURE_BOOT_EN = 0");
+        assertThat(silent.satisfied()).isFalse();
+        assertThat(silent.evidence()).contains("did not confirm");
+    }
+
+    private static ControlEvidence secureBoot(List<ControlEvidence> controls) {
+        return controls.stream().filter(c -> c.control().equals("SECURE_BOOT")).findFirst().orElseThrow();
+    }
+
+    @Test
     void aPassedUnitCarriesEveryControlWithItsEvidence() throws Exception {
         var read = new KeyAttributes("SoftHSM 'hallmark' (software)", false, true, true, true, true, false, false);
         AttestingKeyStore attesting = new AttestingKeyStore(new GeneratingStore(), k -> read);

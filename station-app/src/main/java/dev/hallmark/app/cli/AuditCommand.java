@@ -43,13 +43,14 @@ public final class AuditCommand {
             description = {"Print the unit records of the station's audit database in one of these formats:",
                 "csv (RFC 4180, safe from formula injection), jsonl (one unit per line), pem (PASS certificates and",
                 "the CA chain), manifest (JWS-signed lot manifest, signed by the station key in the token),",
-                "aws (AWS IoT bulk registration lines)."})
+                "aws (AWS IoT bulk registration lines), secrets (a lot's unit secrets wrapped for the customer's key,",
+                "one JSON line per PASS unit; needs --lot)."})
     static final class Export implements Callable<Integer> {
 
         @Option(names = "--data-dir", paramLabel = "DIR", description = "The station's data directory.")
         Path dataDir;
 
-        @Option(names = "--format", defaultValue = "jsonl", description = "csv, jsonl (default), pem, manifest, aws.")
+        @Option(names = "--format", defaultValue = "jsonl", description = "csv, jsonl (default), pem, manifest, aws, secrets.")
         String format;
 
         @Option(names = "--lot", paramLabel = "LOT", description = "Only units of this lot.")

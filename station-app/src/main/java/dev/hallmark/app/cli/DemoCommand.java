@@ -66,6 +66,11 @@ final class DemoCommand implements Callable<Integer> {
                 "on-device (a TPM 2.0 beside each simulated board: swtpm + tpm2-pkcs11) (default ${DEFAULT-VALUE})."})
     String custody;
 
+    @Option(names = "--target", paramLabel = "CHIP", defaultValue = "stm32f4",
+            description = {"The simulated boards: stm32f4 (readout protection) or esp32c3 (eFuses burnt for good;",
+                "secure boot with the signing key of conformity.yaml) (default ${DEFAULT-VALUE})."})
+    String target;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -89,6 +94,10 @@ final class DemoCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--custody takes injected or on-device, not '" + custody + "'");
         };
+        if (!target.equals("stm32f4") && !target.equals("esp32c3")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--target takes stm32f4 or esp32c3, not '" + target + "'");
+        }
         if (onDevice && ports != null) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--custody on-device simulates the boards' "
                     + "TPMs and cannot be combined with --port");
@@ -102,12 +111,12 @@ final class DemoCommand implements Callable<Integer> {
         DataDir dir = DataDir.resolve(dataDir);
         try (EmbeddedStation station = EmbeddedStation.open(dir, module, random, clock, out::println);
              DemoBench bench = ports != null ? DemoBench.ports(ports)
-                     : DemoBench.simulated(fixtureCount, SimulatedVendor.transportKek(dir, station.hsm(), random,
+                     : simulatedBench(fixtureCount, SimulatedVendor.transportKek(dir, station.hsm(), random,
                              out::println), random)) {
             StationAccess access = StationAccess.embedded(dir, random, clock, out::println);
             SignedIn who = signIn.require(access, dir, Action.PROVISION, lot);
             ProductProfile profile = ConformityDeclarations.load(dir.root()).applyTo(
-                    onDevice ? DemoProfile.STM32F4_TPM : DemoProfile.STM32F4, ConformityClass.CLASS_1);
+                    DemoProfile.of(target, onDevice), ConformityClass.CLASS_1);
             Approval approval = null;
             if (profile.lockLevel().irreversible()) {
                 access.control().authorize(who, Action.PERMANENT_LOCK, lot);
@@ -126,6 +135,11 @@ final class DemoCommand implements Callable<Integer> {
                 return summary.allPassed() ? ExitCode.OK : ExitCode.UNITS_FAILED;
             });
         }
+    }
+
+    private DemoBench simulatedBench(int count, byte[] kek, SecureRandom random) throws ProvisioningException {
+        return target.equals("esp32c3") ? DemoBench.esp32c3(count, kek, random)
+                : DemoBench.simulated(count, kek, random);
     }
 
     static String summaryLine(LotSummary summary, DataDir dir) {

@@ -98,7 +98,10 @@ final class ProvisionCommand implements Callable<Integer> {
         PrintStream err = System.err;
         DataDir dir = DataDir.resolve(dataDir);
         StationConfig config = StationConfig.load(dir.root());
-        ProductProfile profile = ProductProfiles.byName(config, profileName);
+        ProductProfile named = ProductProfiles.byName(config, profileName);
+        // the signing key and the customer key are declared beside the class (conformity.yaml, docs/conformity.md)
+        ProductProfile profile = named.withKeys(
+                dev.hallmark.app.conformity.ConformityDeclarations.load(dir.root()).keys(named.keys()));
         if (profile.lockLevel().irreversible() && !confirmIrreversible) {
             throw new ProvisioningException(ErrorCode.LOT_IRREVERSIBLE_NOT_CONFIRMED, "profile '" + profile.name()
                     + "' locks devices " + profile.lockLevel() + "; nothing was done");
@@ -120,7 +123,7 @@ final class ProvisionCommand implements Callable<Integer> {
                 SimulatedVendor.transportKek(dir, station.hsm(), random, err::println);
             }
             String stationId = config.station() != null ? config.station() : hostName();
-            TargetLinkFactory links = TargetLinks.forChipFamily(profile.chipFamily(), clock);
+            TargetLinkFactory links = TargetLinks.forProfile(profile, clock);
             LotRun run = new LotRun(station, stationId, links, clock, crash, err::println);
             LotRun.Plan work = run.prepare(plan, fixtures);
             List<UnitListener> listeners = new ArrayList<>();

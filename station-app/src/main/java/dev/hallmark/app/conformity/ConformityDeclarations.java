@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hallmark.engine.api.Conformity;
 import dev.hallmark.engine.api.ConformityClass;
 import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.ProductKeys;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import java.io.IOException;
@@ -25,11 +26,21 @@ import java.nio.file.Path;
  * class: 2                          # 1, 2, 3 or none
  * two_person_rule: true
  * certified_module: "FIPS 140-3 certificate #4711, Level 3"
+ * secure_boot_key: keys/firmware-signing.pub.pem   # RSA-3072 public key (or secure_boot_digest: 64 hex digits)
+ * customer_key: keys/customer.pub.pem              # EC P-256 public key the unit secrets are wrapped for
  * </pre>
  */
 public record ConformityDeclarations(@JsonProperty("class") String conformityClass,
                                      @JsonProperty("two_person_rule") Boolean twoPersonRule,
-                                     @JsonProperty("certified_module") String certifiedModule) {
+                                     @JsonProperty("certified_module") String certifiedModule,
+                                     @JsonProperty("secure_boot_key") String secureBootKey,
+                                     @JsonProperty("secure_boot_digest") String secureBootDigest,
+                                     @JsonProperty("customer_key") String customerKey) {
+
+    /** No declarations. */
+    public static ConformityDeclarations none() {
+        return new ConformityDeclarations(null, null, null, null, null, null);
+    }
 
     /** The file name inside the data directory. */
     public static final String FILE = "conformity.yaml";
@@ -40,12 +51,13 @@ public record ConformityDeclarations(@JsonProperty("class") String conformityCla
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             ConformityDeclarations read = yaml.readValue(Files.readAllBytes(file), ConformityDeclarations.class);
-            return read == null ? new ConformityDeclarations(null, null, null) : read;
+            return read == null ? none() : read.resolvedAgainst(dataDir);
         } catch (NoSuchFileException e) {
-            return new ConformityDeclarations(null, null, null);
+            return none();
         } catch (UnrecognizedPropertyException e) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "unknown setting '" + e.getPropertyName()
-                    + "' in " + file + "; the settings are class, two_person_rule, certified_module");
+                    + "' in " + file + "; the settings are class, two_person_rule, certified_module, secure_boot_key, "
+                    + "secure_boot_digest, customer_key");
         } catch (JsonProcessingException e) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the conformity declarations " + file
                     + " cannot be read: " + e.getOriginalMessage(), null, e);
@@ -64,6 +76,31 @@ public record ConformityDeclarations(@JsonProperty("class") String conformityCla
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, e.getMessage() + " (in " + FILE + ")");
         }
         boolean rule = twoPersonRule != null ? twoPersonRule : Conformity.of(chosen).twoPersonRule();
-        return profile.withConformity(new Conformity(chosen, rule));
+        return profile.withConformity(new Conformity(chosen, rule)).withKeys(keys(profile.keys()));
+    }
+
+    /** {@code base} with the keys declared here (a declared key replaces the profile's). */
+    public ProductKeys keys(ProductKeys base) throws ProvisioningException {
+        ProductKeys keys = base;
+        if (secureBootKey != null && secureBootDigest != null) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "name either secure_boot_key or "
+                    + "secure_boot_digest in " + FILE + ", not both");
+        }
+        if (secureBootKey != null) {
+            keys = keys.withSecureBootDigest(ProfileKeys.secureBootDigestOfKey(Path.of(secureBootKey)));
+        } else if (secureBootDigest != null) {
+            keys = keys.withSecureBootDigest(ProfileKeys.secureBootDigest(secureBootDigest));
+        }
+        if (customerKey != null) {
+            keys = keys.withCustomerKey(ProfileKeys.customerKey(Path.of(customerKey)));
+        }
+        return keys;
+    }
+
+    /** Key file paths made absolute against the data directory. */
+    private ConformityDeclarations resolvedAgainst(Path dataDir) {
+        return new ConformityDeclarations(conformityClass, twoPersonRule, certifiedModule,
+                secureBootKey == null ? null : dataDir.resolve(secureBootKey).toString(), secureBootDigest,
+                customerKey == null ? null : dataDir.resolve(customerKey).toString());
     }
 }

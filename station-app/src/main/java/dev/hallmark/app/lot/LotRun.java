@@ -89,9 +89,9 @@ public final class LotRun {
                     ErrorCode.CONFIG_INVALID, "profile '" + profile.name() + "' keeps keys on the device: name each "
                     + "fixture's device token under device_tokens: in station.yaml (docs/hsm.md)"));
         }
-        LotConformity conformity = LotConformity.prepare(station, profile, clock);
+        LotConformity conformity = LotConformity.prepare(station, profile, clock, deviceTokens, fixtures);
         StationParts parts = new StationParts(stationId, links, conformity.keys(), station.keys(), station.issuer(),
-                station.store(), clock, deviceTokens);
+                station.store(), clock, conformity.deviceTokens(), conformity.secrets());
         UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot.lot(), conformity.listener(listener))
                 .crashHook(crash);
         LotSummary summary = new LotRunner(workflow, lot.lot(), clock).run(fixtures, plan.unfinished(),

@@ -38,7 +38,7 @@ public final class DemoLot {
     public DemoLot(EmbeddedStation station, DemoBench bench, ProductProfile profile, String lot, String stationId,
                    Clock clock, DeviceTokens deviceTokens) {
         this(station, bench.fixtures(), bench, profile, lot, stationId, clock, deviceTokens,
-                TargetLinks.forChipFamily(profile.chipFamily(), clock));
+                TargetLinks.forProfile(profile, clock));
     }
 
     private DemoLot(EmbeddedStation station, List<Fixture> fixtures, BenchLoader loader, ProductProfile profile,
@@ -63,15 +63,16 @@ public final class DemoLot {
     public static DemoLot of(EmbeddedStation station, List<Fixture> fixtures, BenchLoader loader,
                              ProductProfile profile, String lot, String stationId, Clock clock) {
         return new DemoLot(station, fixtures, loader, profile, lot, stationId, clock, null,
-                TargetLinks.forChipFamily(profile.chipFamily(), clock));
+                TargetLinks.forProfile(profile, clock));
     }
 
     /** Provisions {@code count} units over the bench's fixtures, reporting progress to the listener. */
     public LotSummary run(int count, UnitListener listener) throws ProvisioningException {
-        LotConformity conformity = LotConformity.prepare(station, profile, clock);
+        LotConformity conformity = LotConformity.prepare(station, profile, clock, deviceTokens, fixtures);
         station.store().ensureLot(lot, profile, clock.instant());
         StationParts parts = new StationParts(stationId, links,
-                conformity.keys(), station.keys(), station.issuer(), station.store(), clock, deviceTokens);
+                conformity.keys(), station.keys(), station.issuer(), station.store(), clock, conformity.deviceTokens(),
+                conformity.secrets());
         UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, conformity.listener(listener));
         return new LotRunner(workflow, lot, clock).run(fixtures, count, loader);
     }

@@ -24,6 +24,15 @@ public final class DemoProfile {
     public static final ProductProfile STM32F4_PERMANENT = new ProductProfile("demo-stm32f4-permanent", "STM32F4",
             KeySpec.EC_P256, KeyCustody.INJECTED, LockLevel.PERMANENT, "HM-F4P-", "Hallmark Demo", Duration.ofDays(3650));
 
+    /** The ESP32-C3 module with a TPM 2.0 beside it: the key is born in the device's TPM (on-device custody). */
+    public static final ProductProfile ESP32C3_TPM = new ProductProfile("demo-esp32c3-tpm", "ESP32C3", KeySpec.EC_P256,
+            KeyCustody.ON_DEVICE, LockLevel.PERMANENT, "HM-C3T-", "Hallmark Demo", Duration.ofDays(3650));
+
+    /** The demo's profile for a target ({@code stm32f4} or {@code esp32c3}) and custody. */
+    public static ProductProfile of(String target, boolean onDevice) {
+        return "esp32c3".equals(target) ? (onDevice ? ESP32C3_TPM : ESP32C3) : (onDevice ? STM32F4_TPM : STM32F4);
+    }
+
     private DemoProfile() {
     }
 }

@@ -1,5 +1,7 @@
 package dev.hallmark.app.station;
 
+import dev.hallmark.engine.api.ProductKeys;
+import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.port.TargetLinkFactory;
 import dev.hallmark.fuse.esp32.EspLinkFactory;
 import dev.hallmark.fuse.esp32.EspLinkOptions;
@@ -16,8 +18,20 @@ public final class TargetLinks {
 
     /** The link factory for {@code chipFamily} as profiles name it ({@code ESP32C3}, {@code STM32F4}, ...). */
     public static TargetLinkFactory forChipFamily(String chipFamily, Clock clock) {
+        return forProfile(chipFamily, ProductKeys.NONE, clock);
+    }
+
+    /**
+     * The link factory for a profile: on the ESP32-C3 with the profile's firmware signing key digest, which the lock
+     * burns and VERIFY confirms (docs/esp32.md).
+     */
+    public static TargetLinkFactory forProfile(ProductProfile profile, Clock clock) {
+        return forProfile(profile.chipFamily(), profile.keys(), clock);
+    }
+
+    private static TargetLinkFactory forProfile(String chipFamily, ProductKeys keys, Clock clock) {
         if (chipFamily.toUpperCase(Locale.ROOT).startsWith("ESP32")) {
-            return new EspLinkFactory(EspLinkOptions.defaults(), clock);
+            return new EspLinkFactory(EspLinkOptions.defaults().withSecureBootDigest(keys.secureBootDigest()), clock);
         }
         return new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock);
     }
