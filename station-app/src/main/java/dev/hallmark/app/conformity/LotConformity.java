@@ -42,7 +42,8 @@ public final class LotConformity {
         SecureRandom random = new SecureRandom();
         AttestingKeyStore keys = new AttestingKeyStore(station.keys(), station.keys());
         ConformityEvidence evidence = new ConformityEvidence(station.store(),
-                new JdbcConformityRecords(AuditDataSources.embedded(station.dir().audit())), keys, profile, parts, met,
+                new JdbcConformityRecords(AuditDataSources.embedded(station.dir().audit()),
+                        station.database().store()), keys, profile, parts, met,
                 PasswordHasher.standard(random), random, clock,
                 serial -> station.database().store().unitBySerial(serial).orElse(null));
         return new LotConformity(keys, evidence, met);
