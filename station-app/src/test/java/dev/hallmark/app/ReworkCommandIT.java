@@ -30,12 +30,14 @@ class ReworkCommandIT {
     private static Map<String, String> admin;
     private static String reworked;
     private static String permanent;
+    private static String newSerial;
+    private static String other;
 
     @BeforeAll
     static void station() throws Exception {
         root = HallmarkProcess.freshDir("rework");
         dataDir = Files.createDirectories(root.resolve("station"));
-        sim = StationRuns.Sim.start(2, StationRuns.simulatorKek(dataDir));
+        sim = StationRuns.Sim.start(3, StationRuns.simulatorKek(dataDir));
         Files.writeString(dataDir.resolve("station.yaml"), """
                 station: rework-station
                 profiles:
@@ -54,6 +56,7 @@ class ReworkCommandIT {
                 HallmarkProcess.adminPassword(new HallmarkProcess.Result(0, first.err(), "")));
         reworked = serialOf(first);
         permanent = serialOf(provision("RDP2", "sensor-f4-rdp2", sim.paths().get(1), "--confirm-irreversible"));
+        other = serialOf(provision("RWY", "sensor-f4", sim.paths().get(2)));
         addOperator("sam", "supervisor");
         addOperator("vera", "supervisor");
         addOperator("olga", "operator");
@@ -111,7 +114,7 @@ class ReworkCommandIT {
         assertThat(again.err().lines()).singleElement().asString().startsWith("hallmark: HM-713 ")
                 .contains("already reworked");
 
-        String newSerial = serialOf(provision("RW2", "sensor-f4", sim.paths().get(0)));
+        newSerial = serialOf(provision("RW2", "sensor-f4", sim.paths().get(0)));
         assertThat(newSerial).isNotEqualTo(reworked).startsWith("RW-");
         assertThat(StationRuns.unrevokedBySerial(dataDir)).containsKey(newSerial).doesNotContainKey(reworked);
         HallmarkProcess.Result verify = run(as("sam"), "audit", "verify", "--operator", "sam");
@@ -121,6 +124,44 @@ class ReworkCommandIT {
 
     @Test
     @Order(4)
+    void aDeviceWipedWithoutItsRecordIsFinishedAndANeverLockedOneIsRefused() throws Exception {
+        // READOUT_UNPROTECT sent by Debian's stm32flash, as if a rework stopped after the wipe, before its record
+        Process flash = new ProcessBuilder("stm32flash", "-m", "8n1", "-k", sim.paths().get(0))
+                .redirectErrorStream(true).start();
+        String said = new String(flash.getInputStream().readAllBytes());
+        assertThat(flash.waitFor()).as(said).isZero();
+
+        HallmarkProcess.Result r = run(both("vera", "sam"), "unit", "rework", "--serial", newSerial, "--port",
+                sim.paths().get(0), "--operator", "vera", "--approver", "sam");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("reworked " + newSerial, "key slot reads 0xFF");
+        assertThat(H2Shell.run(dataDir, "select detail from audit_events where kind = 'UNIT_REWORKED'"))
+                .contains("unprotected already (recorded locked");
+        assertThat(StationRuns.unrevokedBySerial(dataDir)).doesNotContainKey(newSerial);
+
+    }
+
+    @Test
+    @Order(5)
+    void theWrongDeviceOnThePortIsTheOneRevokedAndTheNamedUnitIsUnchanged() throws Exception {
+        String named = serialOf(provision("RW3", "sensor-f4", sim.paths().get(0)));
+
+        HallmarkProcess.Result wrong = run(both("vera", "sam"), "unit", "rework", "--serial", named, "--port",
+                sim.paths().get(2), "--operator", "vera", "--approver", "sam");
+
+        assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(2);
+        assertThat(wrong.err().lines()).singleElement().asString().startsWith("hallmark: HM-318 ")
+                .contains(named + " is unchanged", "it was unit " + other);
+        assertThat(StationRuns.unrevokedBySerial(dataDir)).containsKey(named).doesNotContainKey(other);
+        HallmarkProcess.Result unlocked = run(both("vera", "sam"), "unit", "rework", "--serial", named, "--port",
+                sim.paths().get(2), "--operator", "vera", "--approver", "sam");
+        assertThat(unlocked.err().lines()).singleElement().asString().startsWith("hallmark: HM-714 ")
+                .contains("not readout-protected");
+    }
+
+    @Test
+    @Order(6)
     void caKeyOperationsFollowTheStationSettingWhateverTheProfile() throws Exception {
         HallmarkProcess.Result alone = run(admin, "ca", "crl", "--operator", "admin");
         assertThat(alone.exit()).as(alone.toString()).isEqualTo(2);
@@ -146,7 +187,7 @@ class ReworkCommandIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void sqlEditsOfTheActionLogAndTheControlsAreNamedByAuditVerify() throws Exception {
         H2Shell.run(dataDir, "update unit_controls set satisfied = not satisfied where id = (select min(id) from"
                 + " unit_controls)");

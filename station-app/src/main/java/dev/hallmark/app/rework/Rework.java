@@ -9,6 +9,7 @@ import dev.hallmark.engine.api.DeviceUid;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.crypto.Pem;
+import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.RevocationReason;
 import dev.hallmark.engine.port.Revoker;
 import dev.hallmark.engine.port.UnitRecord;
@@ -46,7 +47,8 @@ public final class Rework {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "this station's CA cannot revoke, so a rework"
                     + " would leave unit " + unit.serial() + "'s identity live on a wiped device; nothing was done");
         }
-        DeviceRework.Result device = DeviceRework.unprotect(port, clock);
+        boolean recordedLocked = store.lockEvidence(unit.id()).map(LockEvidence::locked).orElse(false);
+        DeviceRework.Result device = DeviceRework.unprotect(port, clock, unit.uid(), recordedLocked);
         UnitRecord wiped = unit;
         if (!device.uid().equalsIgnoreCase(unit.uid())) {
             wiped = null;
