@@ -29,6 +29,8 @@ class CaCommandIT {
         exportCertificate(dir, "HM-F4-000001", revoked);
         exportCertificate(dir, "HM-F4-000002", kept);
 
+        // the CA key rule is station-wide and on by default (ReworkCommandIT tests it); this test is about the CRL
+        Files.writeString(dir.resolve("station.yaml"), "ca:\n  two_person_rule: false\n");
         HallmarkProcess.Result refused = HallmarkProcess.run(dir, "ca", "revoke", "--unit", "HM-F4-000001",
                 "--data-dir", dataDir);
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
@@ -51,6 +53,7 @@ class CaCommandIT {
         Path dir = HallmarkProcess.freshDir("ca-unknown");
 
         HallmarkProcess.Result init = HallmarkProcess.run(dir, "ca", "init", "--data-dir", dir.toString());
+        Files.writeString(dir.resolve("station.yaml"), "ca:\n  two_person_rule: false\n");
         HallmarkProcess.Result r = HallmarkProcess.run(dir, HallmarkProcess.signedIn(dir, "admin",
                 HallmarkProcess.adminPassword(init)), "ca", "revoke", "--unit", "NO-SUCH-UNIT", "--data-dir",
                 dir.toString(), "--operator", "admin");

@@ -17,5 +17,11 @@ public enum EventKind {
     /** The unit was sealed: result, failed step, error code, cause. */
     UNIT_SEALED,
     /** The unit's key pair after KEYGEN (mirrored in {@code key_references}); detail per {@link KeyDetail}. */
-    KEY_RECORDED
+    KEY_RECORDED,
+    /** The unit's conformity evidence (mirrored in {@code unit_controls}); detail per {@code records.ControlRows}. */
+    CONTROLS_RECORDED,
+    /** The action log's head (seq, hash) taken into the chain before a checkpoint; per {@code records.ActionAnchor}. */
+    ACTIONS_ANCHORED,
+    /** The unit's device was wiped for rework (readout unprotect): its claim released, its identity revoked. */
+    UNIT_REWORKED
 }

@@ -1,6 +1,7 @@
 package dev.hallmark.db.conformity;
 
 import dev.hallmark.db.access.Jdbc;
+import dev.hallmark.db.store.JdbcAuditStore;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.ConformityRecords;
 import dev.hallmark.engine.port.ControlEvidence;
@@ -12,15 +13,21 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** The unit_controls table (V5): the controls applied to each unit and their evidence. */
+/** The unit_controls table (V5, chained since V8): the controls applied to each unit and their evidence. */
 public final class JdbcConformityRecords implements ConformityRecords {
 
-    private static final int EVIDENCE_MAX = 4000;
-
     private final Jdbc jdbc;
+    private final JdbcAuditStore store;
 
-    public JdbcConformityRecords(DataSource source) {
+    /** Reads and writes through the audit store, which chains each unit's rows (decision 0014). */
+    public JdbcConformityRecords(DataSource source, JdbcAuditStore store) {
         this.jdbc = new Jdbc(source);
+        this.store = store;
+    }
+
+    /** Reads only; {@link #record} refuses, since rows written without their chain event would not be vouched for. */
+    public JdbcConformityRecords(DataSource source) {
+        this(source, null);
     }
 
     @Override
@@ -28,22 +35,11 @@ public final class JdbcConformityRecords implements ConformityRecords {
         if (controls.isEmpty()) {
             return;
         }
-        jdbc.transaction("record the conformity evidence of unit " + controls.get(0).unitId(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into unit_controls (unit_id, control, satisfied,"
-                    + " evidence, recorded_at) values (?, ?, ?, ?, ?)")) {
-                for (ControlEvidence e : controls) {
-                    ps.setLong(1, e.unitId());
-                    ps.setString(2, e.control());
-                    ps.setBoolean(3, e.satisfied());
-                    ps.setString(4, e.evidence().length() <= EVIDENCE_MAX ? e.evidence()
-                            : e.evidence().substring(0, EVIDENCE_MAX - 1) + "…");
-                    ps.setObject(5, Jdbc.timestamp(e.at()));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return null;
-        });
+        if (store == null) {
+            throw new IllegalStateException("conformity evidence is written through the audit store"
+                    + " (new JdbcConformityRecords(source, store)), so the audit chain vouches for it");
+        }
+        store.recordControls(controls);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.hallmark.db.store;
 
 import dev.hallmark.db.chain.ChainReport;
 import dev.hallmark.db.chain.ChainVerifier;
+import dev.hallmark.db.records.RecordChecks;
+import dev.hallmark.db.records.RecordsReport;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import java.io.IOException;
@@ -177,8 +179,16 @@ public final class AuditDatabase implements AutoCloseable {
      * {@link ChainReport#lines()} and exit with {@link ChainReport#exitCode()}.
      */
     public ChainReport verifyChain(ChainVerifier verifier) throws ProvisioningException {
+        return verifyRecords(verifier).chain();
+    }
+
+    /**
+     * Verifies the audit chain and, in the same snapshot, the action log and the conformity evidence it vouches for
+     * (decision 0014); the chain report's findings include theirs, and each adds a summary line.
+     */
+    public RecordsReport verifyRecords(ChainVerifier verifier) throws ProvisioningException {
         Objects.requireNonNull(verifier, "verifier");
-        return new Sql(pool).autoCommit("read the audit chain", verifier::verify);
+        return new Sql(pool).autoCommit("read the audit chain", c -> RecordChecks.verify(c, verifier));
     }
 
     /** Signs the closing checkpoints of the stations written since it opened, then closes the pool. */

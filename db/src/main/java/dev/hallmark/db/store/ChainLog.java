@@ -51,6 +51,7 @@ final class ChainLog {
     private final Set<String> heads = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> checkpointed = new ConcurrentHashMap<>();
     private final Map<String, Long> written = new ConcurrentHashMap<>();
+    private final ActionAnchoring anchoring = new ActionAnchoring();
 
     ChainLog(Sql sql, AuditOptions options) {
         this.sql = sql;
@@ -151,6 +152,7 @@ final class ChainLog {
             throws SQLException, ProvisioningException {
         CheckpointSigner signer = options.signer().orElseThrow();
         try {
+            anchoring.anchor(c, station, options.clock().instant());
             Optional<Checkpoint> cp = Checkpoints.write(c, station, reason, signer, options.clock().instant());
             cp.ifPresent(made -> LOG.debug("station {}: checkpoint {} at seq {}", station, reason, made.seq()));
             return cp;

@@ -13,6 +13,7 @@ import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.UnitOutcome;
 import dev.hallmark.engine.api.UnitResult;
 import dev.hallmark.engine.port.AuditStore;
+import dev.hallmark.engine.port.ControlEvidence;
 import dev.hallmark.engine.port.KeyReference;
 import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.RevocationReason;
@@ -44,6 +45,8 @@ public final class JdbcAuditStore implements AuditStore {
     private final UnitSeal seal;
     private final LotPlans lots;
     private final UnitKeys keys;
+    private final UnitControls controls;
+    private final UnitRework rework;
 
     JdbcAuditStore(ConnectionPool pool, AuditOptions options) {
         this.sql = new Sql(pool);
@@ -54,6 +57,8 @@ public final class JdbcAuditStore implements AuditStore {
         this.seal = new UnitSeal(chain, places);
         this.lots = new LotPlans(sql);
         this.keys = new UnitKeys(chain, places);
+        this.controls = new UnitControls(chain, places);
+        this.rework = new UnitRework(chain, places);
     }
 
     /**
@@ -301,6 +306,28 @@ public final class JdbcAuditStore implements AuditStore {
      */
     public Optional<Checkpoint> checkpoint(String station, CheckpointReason reason) throws ProvisioningException {
         return chain.checkpoint(Objects.requireNonNull(station, "station"), Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * Records a unit's conformity evidence in {@code unit_controls}, chained as one CONTROLS_RECORDED event per unit
+     * that lists the rows' hashes (decision 0014), so the station's signed checkpoints vouch for them.
+     */
+    public void recordControls(List<ControlEvidence> evidence) throws ProvisioningException {
+        controls.record(Objects.requireNonNull(evidence, "evidence"));
+    }
+
+    /**
+     * Records that the unit's device was wiped for rework (UNIT_REWORKED, with {@code detail}: who, approver, lock
+     * state before and after) and releases its UID claim, so the device can be provisioned again as a new unit.
+     * REWORK_REFUSED when the unit was reworked already.
+     */
+    public void recordRework(long unitId, String detail) throws ProvisioningException {
+        rework.record(unitId, Objects.requireNonNull(detail, "detail"));
+    }
+
+    /** Whether the unit's device was wiped for rework. */
+    public boolean reworked(long unitId) throws ProvisioningException {
+        return sql.autoCommit("read the rework of unit #" + unitId, c -> UnitRework.reworked(c, unitId));
     }
 
     /** Signs the closing checkpoints; called by {@link AuditDatabase#close()} before the pool closes. */

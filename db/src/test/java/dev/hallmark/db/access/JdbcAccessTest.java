@@ -87,7 +87,7 @@ class JdbcAccessTest {
     void controlsAreReadBackByLot() throws ProvisioningException {
         db.store().ensureLot("L1", "p", T);
         long unit = db.store().begin("L1", "st", "F1", T);
-        JdbcConformityRecords records = new JdbcConformityRecords(source);
+        JdbcConformityRecords records = new JdbcConformityRecords(source, db.store());
         records.record(List.of(new ControlEvidence(unit, "DEBUG_LOCKED", true, "READ_MEMORY -> NACK", T),
                 new ControlEvidence(unit, "KEY_IN_HARDWARE", false, "software token", T)));
         assertThat(records.controls("L1").get(unit)).extracting(ControlEvidence::control, ControlEvidence::satisfied)

@@ -6,7 +6,7 @@ import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.app.station.StationAuditKey;
-import dev.hallmark.db.chain.ChainReport;
+import dev.hallmark.db.records.RecordsReport;
 import dev.hallmark.db.chain.ChainVerifier;
 import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.app.station.EmbeddedStation;
@@ -140,7 +140,7 @@ public final class AuditCommand {
                         System.out::println);
                 var who = signIn.require(access, dir, Action.AUDIT_VERIFY, null);
                 return RecordedAction.run(access, who, Action.AUDIT_VERIFY, null, null, () -> {
-                    ChainReport report = db.verifyChain(verifier);
+                    RecordsReport report = db.verifyRecords(verifier);
                     int code = report.print(System.out);
                     System.out.flush();
                     return code == 0 ? ExitCode.OK : ExitCode.UNITS_FAILED;

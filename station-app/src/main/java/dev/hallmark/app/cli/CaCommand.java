@@ -1,13 +1,11 @@
 package dev.hallmark.app.cli;
 
+import dev.hallmark.app.access.CaKeyRule;
 import dev.hallmark.app.access.RecordedAction;
 import dev.hallmark.app.access.SignIn;
 import dev.hallmark.app.access.StationAccess;
-import dev.hallmark.app.conformity.ConformityDeclarations;
 import dev.hallmark.app.station.DataDir;
-import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.engine.access.Action;
-import dev.hallmark.engine.api.ConformityClass;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.ca.embedded.EmbeddedCa;
 import dev.hallmark.engine.api.ErrorCode;
@@ -53,10 +51,9 @@ public final class CaCommand {
             return StationAccess.embedded(resolve(), new SecureRandom(), Clock.systemUTC(), System.out::println);
         }
 
-        /** Whether the station's declarations put CA key operations under the two-person rule. */
+        /** Whether CA key operations need a second person: the station's setting, whatever the profile. */
         boolean twoPersonRule() throws ProvisioningException {
-            var declared = ConformityDeclarations.load(resolve().root());
-            return declared.applyTo(DemoProfile.STM32F4, ConformityClass.NONE).conformity().twoPersonRule();
+            return CaKeyRule.on(resolve());
         }
 
         EmbeddedStation open() throws ProvisioningException {
@@ -77,6 +74,13 @@ public final class CaCommand {
 
         @Override
         public Integer call() throws ProvisioningException, InterruptedException {
+            if (CaKeyRule.createsCaKey(dir.resolve())) {
+                // a new CA key on an established station: a CA key operation, approved before the key exists
+                StationAccess access = dir.access();
+                var who = signIn.require(access, dir.resolve(), Action.CA_KEY_OPERATION, "ca init");
+                var approval = signIn.approval(access, who, Action.CA_KEY_OPERATION, dir.twoPersonRule(), "ca init");
+                return RecordedAction.run(access, who, Action.CA_KEY_OPERATION, "ca init", approval, this::ready);
+            }
             try (EmbeddedStation station = dir.open()) {
                 StationAccess access = dir.access();
                 var who = signIn.require(access, dir.resolve(), Action.CA_INIT, null);
@@ -84,6 +88,13 @@ public final class CaCommand {
                     System.out.println("CA ready: " + station.issuer().caChain().get(0).getSubjectX500Principal());
                     return ExitCode.OK;
                 });
+            }
+        }
+
+        private int ready() throws ProvisioningException {
+            try (EmbeddedStation station = dir.open()) {
+                System.out.println("CA ready: " + station.issuer().caChain().get(0).getSubjectX500Principal());
+                return ExitCode.OK;
             }
         }
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "Provisioning station for IoT manufacturing lines: hardware-bound identities, debug locks, audit records.",
         subcommands = {DemoCommand.class, ProvisionCommand.class, LotCommand.class, AuditCommand.class, CaCommand.class,
             SimCommand.class, DeviceCommand.class, HsmCommand.class, BenchCommand.class,
-            StationCommand.class, OperatorCommand.class})
+            StationCommand.class, OperatorCommand.class,
+            UnitCommand.class})
 public final class HallmarkCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HallmarkCommand.class);

@@ -84,11 +84,25 @@ public record StationConfig(String station, CaSection ca, TokenSection hsm,
      * @param requestType ir, cr or p10cr (CMP)
      * @param secretFile the CMP shared secret (PBM), in a 0600 file
      * @param reference the CMP sender key identifier / reference for PBM
+     * @param twoPersonRule whether CA key operations (revoke, CRL, a new CA key, the revocation of a rework) need a
+     *                  second person, station-wide whatever the product profile (default: on; decision 0014)
      */
     public record CaSection(String type, String url, Path chain, String profile,
                             @JsonProperty("auth_key_file") Path authKeyFile, @JsonProperty("pinned_ca") Path pinnedCa,
                             String recipient, @JsonProperty("request_type") String requestType,
-                            @JsonProperty("secret_file") Path secretFile, String reference) {
+                            @JsonProperty("secret_file") Path secretFile, String reference,
+                            @JsonProperty("two_person_rule") Boolean twoPersonRule) {
         static final CaSection EMBEDDED = new CaSection("embedded", null, null, null, null, null, null, null, null, null);
+
+        /** A CA section without the two-person setting (it defaults to on). */
+        public CaSection(String type, String url, Path chain, String profile, Path authKeyFile, Path pinnedCa,
+                         String recipient, String requestType, Path secretFile, String reference) {
+            this(type, url, chain, profile, authKeyFile, pinnedCa, recipient, requestType, secretFile, reference, null);
+        }
+
+        /** Whether CA key operations need a second person: on unless station.yaml says {@code two_person_rule: false}. */
+        public boolean twoPersonRuleOn() {
+            return twoPersonRule == null || twoPersonRule;
+        }
     }
 }

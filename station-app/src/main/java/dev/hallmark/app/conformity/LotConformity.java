@@ -65,7 +65,8 @@ public final class LotConformity {
         BenchUnitSecrets secrets = new BenchUnitSecrets(hasher, random, profile.keys().customerKey(),
                 new JdbcUnitSecrets(AuditDataSources.embedded(station.dir().audit())), clock);
         ConformityEvidence evidence = new ConformityEvidence(station.store(),
-                new JdbcConformityRecords(AuditDataSources.embedded(station.dir().audit())), keys, profile, parts, met,
+                new JdbcConformityRecords(AuditDataSources.embedded(station.dir().audit()),
+                        station.database().store()), keys, profile, parts, met,
                 hasher, random, clock, serial -> station.database().store().unitBySerial(serial).orElse(null), secrets);
         return new LotConformity(keys, evidence, met,
                 deviceTokens == null ? null : new AttestingDeviceTokens(deviceTokens, keys), secrets);
