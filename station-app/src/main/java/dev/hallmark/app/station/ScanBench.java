@@ -44,11 +44,8 @@ public final class ScanBench implements BenchControl, AutoCloseable {
         this.loader = loader;
         this.workflow = workflow;
         this.listener = listener;
-        this.workers = Executors.newFixedThreadPool(fixtures.size(), r -> {
-            Thread t = new Thread(r, "scan-unit");
-            t.setDaemon(true);
-            return t;
-        });
+        // Below the FX thread's priority: the bench screen stays smooth while every fixture works (WorkerPriority).
+        this.workers = Executors.newFixedThreadPool(fixtures.size(), WorkerPriority.lowered("scan-unit"));
     }
 
     @Override
