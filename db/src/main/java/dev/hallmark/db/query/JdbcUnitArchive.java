@@ -14,6 +14,8 @@ import dev.hallmark.engine.port.LotTrend;
 import dev.hallmark.engine.port.UnitArchive;
 import dev.hallmark.engine.port.UnitDetail;
 import dev.hallmark.engine.port.UnitFilter;
+import dev.hallmark.engine.port.UnitMark;
+import dev.hallmark.engine.port.UnitOrder;
 import dev.hallmark.engine.port.UnitRecord;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -95,6 +97,17 @@ public final class JdbcUnitArchive implements UnitArchive {
         } catch (SQLException e) {
             throw ReadFailures.of("read units " + offset + ".." + (offset + limit) + " of " + filter, e);
         }
+    }
+
+    @Override
+    public List<UnitRecord> page(UnitFilter filter, UnitOrder order, UnitMark after, long skip, int limit)
+            throws ProvisioningException {
+        return OrderedUnitSearch.page(source, query(filter, 0, limit), order, after, skip, limit);
+    }
+
+    @Override
+    public List<UnitMark> marks(UnitFilter filter, UnitOrder order, int every) throws ProvisioningException {
+        return OrderedUnitSearch.marks(source, query(filter, 0, UnitQuery.DEFAULT_LIMIT), order, every);
     }
 
     @Override
