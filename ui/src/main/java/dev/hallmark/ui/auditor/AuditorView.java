@@ -2,9 +2,11 @@ package dev.hallmark.ui.auditor;
 
 import dev.hallmark.engine.api.Step;
 import dev.hallmark.engine.api.UnitResult;
+import dev.hallmark.engine.port.UnitOrder;
 import dev.hallmark.engine.port.UnitRecord;
 import dev.hallmark.ui.Views;
 import java.io.File;
+import java.util.List;
 import java.util.function.Function;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -82,14 +84,20 @@ public final class AuditorView extends BorderPane {
         searchButton.disableProperty().bind(model.busyProperty());
         resultCountLabel.textProperty().bind(model.resultTextProperty());
 
-        addColumn("Serial", UnitRecord::serial, 150);
-        addColumn("UID", UnitRecord::uid, 230);
-        addColumn("Lot", UnitRecord::lot, 110);
-        addColumn("Result", u -> u.result() == null ? "unfinished" : u.result().name(), 90);
-        addColumn("Failed step", UnitRecord::failedStep, 110);
-        addColumn("Error", UnitRecord::errorCode, 80);
-        addColumn("Started (UTC)", u -> u.started() == null ? "" : u.started().toString(), 230);
-        addColumn("Fixture", UnitRecord::fixture, 70);
+        addColumn("Serial", UnitRecord::serial, 150, null);
+        addColumn("UID", UnitRecord::uid, 230, null);
+        addColumn("Lot", UnitRecord::lot, 110, null);
+        addColumn("Result", u -> u.result() == null ? "unfinished" : u.result().name(), 90, UnitOrder.Key.RESULT);
+        addColumn("Failed step", UnitRecord::failedStep, 110, null);
+        addColumn("Error", UnitRecord::errorCode, 80, null);
+        addColumn("Started (UTC)", u -> u.started() == null ? "" : u.started().toString(), 230, UnitOrder.Key.STARTED);
+        addColumn("Station", UnitRecord::station, 100, UnitOrder.Key.STATION);
+        addColumn("Fixture", UnitRecord::fixture, 70, null);
+        // The database sorts (a whitelisted column, keyset-paged): the table never sorts its rows itself.
+        unitTable.setSortPolicy(table -> {
+            model.sortBy(orderOf(table.getSortOrder()));
+            return true;
+        });
         unitTable.setPlaceholder(new Label("No units: run a search"));
         unitTable.itemsProperty().bind(model.rowsProperty().map(rows -> (javafx.collections.ObservableList<UnitRow>) rows)
                 .orElse(FXCollections.observableArrayList()));
@@ -116,9 +124,18 @@ public final class AuditorView extends BorderPane {
         auditorStatus.textProperty().bind(model.statusProperty());
     }
 
-    private void addColumn(String title, Function<UnitRecord, String> value, double width) {
+    /** The first sorted column's order; the id order when none is sorted. */
+    private static UnitOrder orderOf(List<TableColumn<UnitRow, ?>> sortOrder) {
+        if (sortOrder.isEmpty() || !(sortOrder.get(0).getUserData() instanceof UnitOrder.Key key)) {
+            return UnitOrder.byId();
+        }
+        return new UnitOrder(key, sortOrder.get(0).getSortType() == TableColumn.SortType.DESCENDING);
+    }
+
+    private void addColumn(String title, Function<UnitRecord, String> value, double width, UnitOrder.Key sortKey) {
         TableColumn<UnitRow, String> column = new TableColumn<>(title);
-        column.setSortable(false);
+        column.setSortable(sortKey != null);
+        column.setUserData(sortKey);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> cell.getValue().unitProperty()
                 .map(u -> {
