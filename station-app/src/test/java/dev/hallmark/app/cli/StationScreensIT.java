@@ -119,7 +119,7 @@ class StationScreensIT {
             String detail = detailText();
             assertThat(detail).contains("Result: PASS").contains("Subject: ").contains("SAN: URI:urn:hallmark:uid:stm32f4:")
                     .contains("SHA-256: ").contains("CA CHAIN").contains("KEYGEN: ").contains("LOCKED (verified)")
-                    .contains("VERIFY DONE");
+                    .contains("VERIFY DONE").contains("Scanned label: BOARD-0001");
             assertThat(labelText("#chainLabel")).startsWith("AUDIT CHAIN HOLDS");
             save("unit-detail.png");
 

@@ -166,7 +166,11 @@ class AuditorViewModelTest {
         model.open(model.rowsProperty().get().get(9));
 
         assertThat(model.detailProperty().get().unit().serial()).isEqualTo("HM-000010");
-        assertThat(model.detailProperty().get().text()).contains("Failed at LOCK: HM-302 NACK");
+        assertThat(model.detailProperty().get().text()).contains("Failed at LOCK: HM-302 NACK")
+                .contains("Scanned label: BOARD-10");
+        model.open(model.rowsProperty().get().get(10));
+        assertThat(model.detailProperty().get().text()).contains("Scanned label: - (not started by a scan)");
+        model.open(model.rowsProperty().get().get(9));
 
         model.open(new UnitRow(5));
         assertThat(model.detailProperty().get().unit().serial()).isEqualTo("HM-000010");

@@ -90,7 +90,8 @@ final class ListArchive implements UnitArchive {
         if (unitId > size) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "no unit #" + unitId);
         }
-        return new UnitDetail(unit(unitId), List.of(), null, List.of());
+        // Every tenth unit was started by a scan of its board's label.
+        return new UnitDetail(unit(unitId), List.of(), null, List.of(), unitId % 10 == 0 ? "BOARD-" + unitId : null);
     }
 
     @Override
