@@ -95,12 +95,24 @@ public final class AuditorView extends BorderPane {
         addColumn("Fixture", UnitRecord::fixture, 70, null);
         // The database sorts (a whitelisted column, keyset-paged): the table never sorts its rows itself.
         unitTable.setSortPolicy(table -> {
-            model.sortBy(orderOf(table.getSortOrder()));
+            if (!swappingItems) {
+                model.sortBy(orderOf(table.getSortOrder()));
+            }
             return true;
         });
         unitTable.setPlaceholder(new Label("No units: run a search"));
+        // A new search replaces the table's items, and a TableView then clears its sort order (it expects to sort
+        // the new items itself): that clearing must not reach the policy as "unsorted", and the header's arrow is
+        // put back to the order the rows were read in. Invalidation listeners run in the order they were added.
+        model.rowsProperty().addListener((javafx.beans.InvalidationListener) o -> swappingItems = true);
         unitTable.itemsProperty().bind(model.rowsProperty().map(rows -> (javafx.collections.ObservableList<UnitRow>) rows)
                 .orElse(FXCollections.observableArrayList()));
+        model.rowsProperty().addListener((obs, old, rows) -> {
+            swappingItems = false;
+            if (rows != null) {
+                showOrder(rows.order());
+            }
+        });
         unitTable.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 model.open(unitTable.getSelectionModel().getSelectedItem());
@@ -124,6 +136,14 @@ public final class AuditorView extends BorderPane {
         auditorStatus.textProperty().bind(model.statusProperty());
     }
 
+    /** Shows {@code order} in the headers (the arrow on its column); the policy then finds the order unchanged. */
+    private void showOrder(UnitOrder order) {
+        unitTable.getColumns().stream().filter(c -> c.getUserData() == order.key()).findFirst().ifPresentOrElse(c -> {
+            c.setSortType(order.descending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+            unitTable.getSortOrder().setAll(List.of(c));
+        }, () -> unitTable.getSortOrder().clear());
+    }
+
     /** The first sorted column's order; the id order when none is sorted. */
     private static UnitOrder orderOf(List<TableColumn<UnitRow, ?>> sortOrder) {
         if (sortOrder.isEmpty() || !(sortOrder.get(0).getUserData() instanceof UnitOrder.Key key)) {
@@ -131,6 +151,8 @@ public final class AuditorView extends BorderPane {
         }
         return new UnitOrder(key, sortOrder.get(0).getSortType() == TableColumn.SortType.DESCENDING);
     }
+
+    private boolean swappingItems;
 
     private void addColumn(String title, Function<UnitRecord, String> value, double width, UnitOrder.Key sortKey) {
         TableColumn<UnitRow, String> column = new TableColumn<>(title);
