@@ -14,6 +14,8 @@ import dev.hallmark.engine.port.LotTrend;
 import dev.hallmark.engine.port.UnitArchive;
 import dev.hallmark.engine.port.UnitDetail;
 import dev.hallmark.engine.port.UnitFilter;
+import dev.hallmark.engine.port.UnitMark;
+import dev.hallmark.engine.port.UnitOrder;
 import dev.hallmark.engine.port.UnitRecord;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -98,12 +100,23 @@ public final class JdbcUnitArchive implements UnitArchive {
     }
 
     @Override
+    public List<UnitRecord> page(UnitFilter filter, UnitOrder order, UnitMark after, long skip, int limit)
+            throws ProvisioningException {
+        return OrderedUnitSearch.page(source, query(filter, 0, limit), order, after, skip, limit);
+    }
+
+    @Override
+    public List<UnitMark> marks(UnitFilter filter, UnitOrder order, int every) throws ProvisioningException {
+        return OrderedUnitSearch.marks(source, query(filter, 0, UnitQuery.DEFAULT_LIMIT), order, every);
+    }
+
+    @Override
     public UnitDetail detail(long unitId) throws ProvisioningException {
         JdbcAuditStore store = database.store();
         UnitRecord unit = store.unit(unitId).orElseThrow(() -> new ProvisioningException(ErrorCode.CONFIG_INVALID,
                 "there is no unit #" + unitId + " in the audit database"));
         return new UnitDetail(unit, unit.certificatePem() == null ? List.of() : caChainPem,
-                store.lockEvidence(unitId).orElse(null), store.events(unitId));
+                store.lockEvidence(unitId).orElse(null), store.events(unitId), store.scanLabel(unitId).orElse(null));
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.List;
 final class UnitSql {
 
     /** The unit columns, in {@link UnitRows} order; {@code %s} is the certificate column or a typed null. */
-    private static final String UNIT_COLUMNS = "u.id, u.lot_id, u.serial, u.uid, u.chip_family, u.result,"
+    static final String UNIT_COLUMNS = "u.id, u.lot_id, u.serial, u.uid, u.chip_family, u.result,"
             + " u.failed_step, u.error_code, u.cause, %s as cert_pem, u.cert_sha256, u.station, u.fixture,"
             + " u.started_at, u.finished_at";
     private static final String EVIDENCE_COLUMNS = ", e.level as lock_level, e.locked as lock_locked,"
@@ -36,6 +36,16 @@ final class UnitSql {
     static UnitSql of(UnitQuery q) {
         List<String> conditions = new ArrayList<>();
         List<Object> values = new ArrayList<>();
+        criteria(q, conditions, values);
+        // Always present, 0 on a first page: the (column, id) indexes then serve equality and range together.
+        conditions.add("u.id > ?");
+        values.add(q.afterId());
+        String where = " where " + String.join(" and ", conditions);
+        return new UnitSql(where, values, " order by " + leadingColumn(q) + "u.id");
+    }
+
+    /** Adds the query's criteria (not its afterId) as conditions with one {@code ?} each, and their values. */
+    static void criteria(UnitQuery q, List<String> conditions, List<Object> values) {
         add(conditions, values, "u.serial = ?", q.serial());
         add(conditions, values, "u.uid = ?", q.uid());
         add(conditions, values, "u.lot_id = ?", q.lot());
@@ -48,18 +58,13 @@ final class UnitSql {
             // No column records the operator yet: the criterion is accepted and matches nothing (UnitQuery).
             conditions.add("1 = 0");
         }
-        // Always present, 0 on a first page: the (column, id) indexes then serve equality and range together.
-        conditions.add("u.id > ?");
-        values.add(q.afterId());
-        String where = " where " + String.join(" and ", conditions);
-        return new UnitSql(where, values, " order by " + leadingColumn(q) + "u.id");
     }
 
     /**
      * An equality criterion with an index on (column, id) sorts the same as the id alone; naming the column
      * first lets H2 read that index in order (PostgreSQL finds this by itself) and stream instead of sort.
      */
-    private static String leadingColumn(UnitQuery q) {
+    static String leadingColumn(UnitQuery q) {
         if (q.serial() != null || q.uid() != null) {
             return "";
         }
@@ -101,6 +106,11 @@ final class UnitSql {
 
     /** Binds the criteria's values from parameter 1; returns the next free parameter index. */
     int bind(PreparedStatement ps) throws SQLException {
+        return bind(ps, values);
+    }
+
+    /** Binds {@code values} (text, long or timestamp) from parameter 1; returns the next free parameter index. */
+    static int bind(PreparedStatement ps, List<Object> values) throws SQLException {
         int i = 1;
         for (Object value : values) {
             if (value instanceof Long l) {
@@ -122,7 +132,7 @@ final class UnitSql {
     }
 
     /** As the store writes instants: timestamp with time zone, UTC, microseconds. */
-    private static OffsetDateTime at(Instant instant) {
+    static OffsetDateTime at(Instant instant) {
         return instant == null ? null
                 : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }

@@ -153,17 +153,28 @@ public final class JdbcAuditStore implements AuditStore {
     /** {@inheritDoc} The unit's UNIT_BEGUN event starts its part of the station's chain. */
     @Override
     public long begin(String lot, String station, String fixture, Instant at) throws ProvisioningException {
+        return begin(lot, station, fixture, null, at);
+    }
+
+    /** As {@link #begin(String, String, String, Instant)}, with the scanned label (at most 64 characters) or null. */
+    @Override
+    public long begin(String lot, String station, String fixture, String scanLabel, Instant at)
+            throws ProvisioningException {
         Objects.requireNonNull(station, "station");
+        if (scanLabel != null && (scanLabel.isEmpty() || scanLabel.length() > 64)) {
+            throw new IllegalArgumentException("a scan label is 1 to 64 characters, not " + scanLabel.length());
+        }
         Objects.requireNonNull(at, "at");
         long id = chain.write(station, "start a unit on fixture " + fixture + " in lot " + lot, (c, log) -> {
             long unitId;
             try (PreparedStatement ps = c.prepareStatement("insert into units (lot_id, station, fixture, result,"
-                    + " started_at) values (?, ?, ?, ?, ?)", new String[] {"id"})) {
+                    + " started_at, scan_label) values (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
                 ps.setString(1, lot);
                 ps.setString(2, station);
                 ps.setString(3, fixture);
                 ps.setString(4, UnitResult.IN_PROGRESS.name());
                 Sql.setInstant(ps, 5, at);
+                ps.setString(6, scanLabel);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     if (!keys.next()) {
@@ -277,6 +288,11 @@ public final class JdbcAuditStore implements AuditStore {
     /** Every attempt on a device, by its UID, in the order they started. */
     public List<UnitRecord> unitsByUid(DeviceUid uid) throws ProvisioningException {
         return sql.autoCommit("look up device " + uid.hex(), c -> UnitQueries.unitsByUid(c, uid.hex()));
+    }
+
+    /** The label scanned at the bench to start the unit, if a scan started it. */
+    public Optional<String> scanLabel(long unitId) throws ProvisioningException {
+        return sql.autoCommit("read the scan label of unit #" + unitId, c -> UnitQueries.scanLabel(c, unitId));
     }
 
     /** The lock evidence recorded for a unit, if any. */

@@ -91,6 +91,16 @@ final class UnitQueries {
         }
     }
 
+    /** The label scanned to start the unit (V7), empty when no scan started it. */
+    static Optional<String> scanLabel(Connection c, long unitId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select scan_label from units where id = ?")) {
+            ps.setLong(1, unitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     static Optional<LockEvidence> lockEvidence(Connection c, long unitId) throws SQLException {
         String sql = "select level, locked, observations from lock_evidence where unit_id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -38,6 +38,11 @@ public final class AuditFixture implements AutoCloseable {
         return db.store();
     }
 
+    /** The open database the store belongs to. */
+    public AuditDatabase database() {
+        return db;
+    }
+
     public DataSource source() {
         return source;
     }

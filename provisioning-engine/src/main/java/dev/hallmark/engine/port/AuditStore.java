@@ -31,6 +31,15 @@ public interface AuditStore {
     long begin(String lot, String station, String fixture, Instant at) throws ProvisioningException;
 
     /**
+     * Records that a unit started on a fixture by a scanned label (null: no scan); returns its id. The default
+     * records no label, for stores that keep none.
+     */
+    default long begin(String lot, String station, String fixture, String scanLabel, Instant at)
+            throws ProvisioningException {
+        return begin(lot, station, fixture, at);
+    }
+
+    /**
      * Claims the device for the unit and allocates its serial ({@code serialPrefix} + counter).
      * Fails with AUDIT_DUPLICATE if the UID is held by a unit that passed or is under way.
      */

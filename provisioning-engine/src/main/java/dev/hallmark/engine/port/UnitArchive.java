@@ -22,6 +22,21 @@ public interface UnitArchive {
      */
     List<UnitRecord> page(UnitFilter filter, long offset, long afterId, int limit) throws ProvisioningException;
 
+    /**
+     * At most {@code limit} units matching the filter in {@code order}: those after {@code after} (from the first
+     * when null), less the first {@code skip} of them. The archive seeks its index to {@code after}; {@code skip} is
+     * read row by row, so keep it small (below the spacing of {@link #marks}).
+     */
+    List<UnitRecord> page(UnitFilter filter, UnitOrder order, UnitMark after, long skip, int limit)
+            throws ProvisioningException;
+
+    /**
+     * A position index of the search: the marks of the units at positions {@code every - 1}, {@code 2 every - 1}, …
+     * of the order. Reads the sort column and id only, {@code every} index entries per mark; a table jumps to
+     * position {@code p} with {@code page(filter, order, marks[p / every - 1], p % every, limit)}.
+     */
+    List<UnitMark> marks(UnitFilter filter, UnitOrder order, int every) throws ProvisioningException;
+
     /** The unit with this id, with certificate chain, lock evidence and events. */
     UnitDetail detail(long unitId) throws ProvisioningException;
 

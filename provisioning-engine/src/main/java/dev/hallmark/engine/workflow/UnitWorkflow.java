@@ -88,11 +88,20 @@ public final class UnitWorkflow {
 
     /** Provisions the device now on the fixture; never throws, the outcome says how it ended. */
     public UnitOutcome run(Fixture fixture) {
+        return run(fixture, null);
+    }
+
+    /**
+     * Provisions the device now on the fixture, started by {@code scanLabel} (the label the bench's scanner read,
+     * recorded with the unit; null when no scan started it); never throws, the outcome says how it ended.
+     */
+    public UnitOutcome run(Fixture fixture, String scanLabel) {
         Instant started = parts.clock().instant();
         listener.unitStarted(fixture.id());
         long unitId;
         try {
-            unitId = parts.store().begin(lot, parts.stationId(), fixture.id(), started);
+            unitId = scanLabel == null ? parts.store().begin(lot, parts.stationId(), fixture.id(), started)
+                    : parts.store().begin(lot, parts.stationId(), fixture.id(), scanLabel, started);
         } catch (ProvisioningException e) {
             LOG.error("fixture {}: the unit could not be recorded, nothing was done: {}", fixture.id(), e.oneLine(), e);
             return finished(new UnitOutcome(fixture.id(), null, null, UnitResult.FAILED, Step.CLAIM, e.code(),

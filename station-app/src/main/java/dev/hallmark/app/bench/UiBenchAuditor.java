@@ -7,6 +7,8 @@ import dev.hallmark.db.query.AuditDataSources;
 import dev.hallmark.db.query.JdbcUnitArchive;
 import dev.hallmark.db.store.AuditDatabase;
 import dev.hallmark.engine.api.UnitResult;
+import dev.hallmark.engine.port.UnitFilter;
+import dev.hallmark.engine.port.UnitOrder;
 import dev.hallmark.ui.Background;
 import dev.hallmark.ui.auditor.AuditorView;
 import dev.hallmark.ui.auditor.AuditorViewModel;
@@ -85,7 +87,11 @@ final class UiBenchAuditor {
             for (int i = 0; i < JUMPS; i++) {
                 jumps[i] = showAndFill(table, model, random.nextInt(units));
             }
-            double failedCountMs = search(model, () -> model.resultProperty().set(UnitResult.FAILED));
+            String sorted = sortedJumps(archive, table, model, random);
+            double failedCountMs = search(model, () -> {
+                model.sortBy(null);
+                model.resultProperty().set(UnitResult.FAILED);
+            });
             long failedFill = showAndFill(table, model, 0);
             String failedText = resultText(model);
             double lotCountMs = search(model, () -> {
@@ -101,14 +107,45 @@ final class UiBenchAuditor {
             long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
             return String.format(Locale.ROOT, "ui part=auditor units=%d load_s=%.0f count_ms=%.0f visible_rows=%d"
                     + " scroll_steps=%d scroll_fill_p50_ms=%.1f scroll_fill_max_ms=%.1f jumps=%d jump_fill_p50_ms=%.1f"
-                    + " jump_fill_max_ms=%.1f filter_failed='%s' filter_failed_count_ms=%.0f filter_failed_fill_ms=%.1f"
+                    + " jump_fill_max_ms=%.1f %s filter_failed='%s' filter_failed_count_ms=%.0f filter_failed_fill_ms=%.1f"
                     + " filter_lot='%s' filter_lot_count_ms=%.0f filter_lot_fill_ms=%.1f rows_held_max=%d heap_used_mb=%d %s %s idle_%s",
                     units, loadSeconds, countMs, visible, SCROLL_STEPS, ms(scroll, 0.5), ms(scroll, 1.0), JUMPS,
-                    ms(jumps, 0.5), ms(jumps, 1.0), failedText, failedCountMs, failedFill / 1e6, lotText, lotCountMs,
+                    ms(jumps, 0.5), ms(jumps, 1.0), sorted, failedText, failedCountMs, failedFill / 1e6, lotText, lotCountMs,
                     lotFill / 1e6, maxRowsHeld, heapMb, fxTimed.line(), fx.line(), idle.line().replace(" fx_", " idle_fx_"));
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /**
+     * The table sorted by start time, latest first (a click on the column): the search again, the first deep jump
+     * (which reads the position index), then random jumps; and, for comparison in the same run, what one deep page
+     * costs by OFFSET (the old way) and what the position index costs alone.
+     */
+    private String sortedJumps(JdbcUnitArchive archive, TableView<UnitRow> table, AuditorViewModel model,
+                               Random random) throws Exception {
+        UnitOrder latestFirst = new UnitOrder(UnitOrder.Key.STARTED, true);
+        double sortMs = search(model, () -> model.sortBy(latestFirst));
+        long firstDeep = showAndFill(table, model, units - units / 7);
+        long[] jumps = new long[JUMPS];
+        for (int i = 0; i < JUMPS; i++) {
+            jumps[i] = showAndFill(table, model, random.nextInt(units));
+        }
+        long started = System.nanoTime();
+        int marks = archive.marks(UnitFilter.all(), latestFirst, UnitPages.MARK_EVERY).size();
+        double marksMs = (System.nanoTime() - started) / 1e6;
+        long[] offsets = new long[3];
+        for (int i = 0; i < offsets.length; i++) {
+            long at = units - 1L - AuditorViewModel.PAGE_SIZE - i * (units / 10L);
+            long t = System.nanoTime();
+            archive.page(UnitFilter.all(), Math.max(0, at), 0, AuditorViewModel.PAGE_SIZE);
+            offsets[i] = System.nanoTime() - t;
+        }
+        return String.format(Locale.ROOT, "sorted_by=started_desc sort_search_ms=%.0f sorted_first_deep_jump_ms=%.1f"
+                + " sorted_jump_fill_p50_ms=%.1f sorted_jump_fill_max_ms=%.1f position_index_marks=%d"
+                + " position_index_ms=%.0f id_order_offset_page_p50_ms=%.0f id_order_offset_page_max_ms=%.0f",
+                sortMs, firstDeep / 1e6, ms(jumps, 0.5), ms(jumps, 1.0), marks, marksMs, ms(offsets, 0.5),
+                ms(offsets, 1.0));
     }
 
     private static String firstLot(JdbcUnitArchive archive) {

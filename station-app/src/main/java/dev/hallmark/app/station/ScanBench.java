@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The bench driven by scans: each scanned label starts one unit on the first free fixture, on a thread of its own,
  * after the loader has put the next board there (the simulator's board swap; on a real bench, the operator's).
+ * The label is recorded with the unit (the auditor's unit detail shows it).
  */
 public final class ScanBench implements BenchControl, AutoCloseable {
 
@@ -44,11 +45,8 @@ public final class ScanBench implements BenchControl, AutoCloseable {
         this.loader = loader;
         this.workflow = workflow;
         this.listener = listener;
-        this.workers = Executors.newFixedThreadPool(fixtures.size(), r -> {
-            Thread t = new Thread(r, "scan-unit");
-            t.setDaemon(true);
-            return t;
-        });
+        // Below the FX thread's priority: the bench screen stays smooth while every fixture works (WorkerPriority).
+        this.workers = Executors.newFixedThreadPool(fixtures.size(), WorkerPriority.lowered("scan-unit"));
     }
 
     @Override
@@ -87,7 +85,7 @@ public final class ScanBench implements BenchControl, AutoCloseable {
     private void run(Fixture fixture, int index, String label) {
         try {
             loader.load(fixture, index);
-            UnitOutcome outcome = workflow.run(fixture);
+            UnitOutcome outcome = workflow.run(fixture, label);
             LOG.info("scan {} on fixture {}: {} {}", label, fixture.id(), outcome.result(), outcome.serial());
         } catch (ProvisioningException e) {
             LOG.error("fixture {}: no board could be loaded for scan {}: {}", fixture.id(), label, e.oneLine(), e);

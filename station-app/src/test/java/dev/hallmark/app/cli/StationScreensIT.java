@@ -120,6 +120,14 @@ class StationScreensIT {
             waitFor("the first row", () -> firstRowSerial() != null);
             save("auditor-search.png");
 
+            // The database sorts: the Result header ascending puts the failed unit first, descending the passed one.
+            sortBy("Result", javafx.scene.control.TableColumn.SortType.ASCENDING);
+            waitFor("the failed unit first", () -> "FAILED".equals(firstRowResult()));
+            sortBy("Result", javafx.scene.control.TableColumn.SortType.DESCENDING);
+            waitFor("the passed unit first", () -> "PASS".equals(firstRowResult()));
+            assertThat(onFx(() -> ui.screens().auditor().order()))
+                    .isEqualTo(new dev.hallmark.engine.port.UnitOrder(dev.hallmark.engine.port.UnitOrder.Key.RESULT, true));
+
             keys.focus("#unitTable");
             keys.press(KeyCode.HOME);
             keys.press(KeyCode.ENTER);
@@ -130,7 +138,7 @@ class StationScreensIT {
             String detail = detailText();
             assertThat(detail).contains("Result: PASS").contains("Subject: ").contains("SAN: URI:urn:hallmark:uid:stm32f4:")
                     .contains("SHA-256: ").contains("CA CHAIN").contains("KEYGEN: ").contains("LOCKED (verified)")
-                    .contains("VERIFY DONE");
+                    .contains("VERIFY DONE").contains("Scanned label: BOARD-0001");
             assertThat(labelText("#chainLabel")).startsWith("AUDIT CHAIN HOLDS");
             save("unit-detail.png");
 
@@ -204,6 +212,25 @@ class StationScreensIT {
 
     private static String detailText() throws Exception {
         return onFx(() -> ((TextArea) lookup("#detailArea")).getText());
+    }
+
+    /** What a click on a column header does: that column first in the table's sort order, in this direction. */
+    private static void sortBy(String title, javafx.scene.control.TableColumn.SortType type) throws Exception {
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<Object> table = (javafx.scene.control.TableView<Object>) lookup("#unitTable");
+            var column = table.getColumns().stream().filter(c -> title.equals(c.getText())).findFirst().orElseThrow();
+            column.setSortType(type);
+            table.getSortOrder().setAll(List.of(column));
+            return null;
+        });
+    }
+
+    private static String firstRowResult() throws Exception {
+        return onFx(() -> lookupAll("#unitTable .table-row-cell").stream().map(n -> (TableRow<?>) n)
+                .filter(r -> r.getIndex() == 0 && r.getItem() != null)
+                .map(r -> ((dev.hallmark.ui.auditor.UnitRow) r.getItem()).unit())
+                .filter(java.util.Objects::nonNull).map(u -> u.result().name()).findFirst().orElse(null));
     }
 
     private static String firstRowSerial() throws Exception {

@@ -2,9 +2,11 @@ package dev.hallmark.ui.auditor;
 
 import dev.hallmark.engine.api.Step;
 import dev.hallmark.engine.api.UnitResult;
+import dev.hallmark.engine.port.UnitOrder;
 import dev.hallmark.engine.port.UnitRecord;
 import dev.hallmark.ui.Views;
 import java.io.File;
+import java.util.List;
 import java.util.function.Function;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -82,17 +84,35 @@ public final class AuditorView extends BorderPane {
         searchButton.disableProperty().bind(model.busyProperty());
         resultCountLabel.textProperty().bind(model.resultTextProperty());
 
-        addColumn("Serial", UnitRecord::serial, 150);
-        addColumn("UID", UnitRecord::uid, 230);
-        addColumn("Lot", UnitRecord::lot, 110);
-        addColumn("Result", u -> u.result() == null ? "unfinished" : u.result().name(), 90);
-        addColumn("Failed step", UnitRecord::failedStep, 110);
-        addColumn("Error", UnitRecord::errorCode, 80);
-        addColumn("Started (UTC)", u -> u.started() == null ? "" : u.started().toString(), 230);
-        addColumn("Fixture", UnitRecord::fixture, 70);
+        addColumn("Serial", UnitRecord::serial, 150, null);
+        addColumn("UID", UnitRecord::uid, 230, null);
+        addColumn("Lot", UnitRecord::lot, 110, null);
+        addColumn("Result", u -> u.result() == null ? "unfinished" : u.result().name(), 90, UnitOrder.Key.RESULT);
+        addColumn("Failed step", UnitRecord::failedStep, 110, null);
+        addColumn("Error", UnitRecord::errorCode, 80, null);
+        addColumn("Started (UTC)", u -> u.started() == null ? "" : u.started().toString(), 230, UnitOrder.Key.STARTED);
+        addColumn("Station", UnitRecord::station, 100, UnitOrder.Key.STATION);
+        addColumn("Fixture", UnitRecord::fixture, 70, null);
+        // The database sorts (a whitelisted column, keyset-paged): the table never sorts its rows itself.
+        unitTable.setSortPolicy(table -> {
+            if (!swappingItems) {
+                model.sortBy(orderOf(table.getSortOrder()));
+            }
+            return true;
+        });
         unitTable.setPlaceholder(new Label("No units: run a search"));
+        // A new search replaces the table's items, and a TableView then clears its sort order (it expects to sort
+        // the new items itself): that clearing must not reach the policy as "unsorted", and the header's arrow is
+        // put back to the order the rows were read in. Invalidation listeners run in the order they were added.
+        model.rowsProperty().addListener((javafx.beans.InvalidationListener) o -> swappingItems = true);
         unitTable.itemsProperty().bind(model.rowsProperty().map(rows -> (javafx.collections.ObservableList<UnitRow>) rows)
                 .orElse(FXCollections.observableArrayList()));
+        model.rowsProperty().addListener((obs, old, rows) -> {
+            swappingItems = false;
+            if (rows != null) {
+                showOrder(rows.order());
+            }
+        });
         unitTable.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 model.open(unitTable.getSelectionModel().getSelectedItem());
@@ -116,9 +136,28 @@ public final class AuditorView extends BorderPane {
         auditorStatus.textProperty().bind(model.statusProperty());
     }
 
-    private void addColumn(String title, Function<UnitRecord, String> value, double width) {
+    /** Shows {@code order} in the headers (the arrow on its column); the policy then finds the order unchanged. */
+    private void showOrder(UnitOrder order) {
+        unitTable.getColumns().stream().filter(c -> c.getUserData() == order.key()).findFirst().ifPresentOrElse(c -> {
+            c.setSortType(order.descending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+            unitTable.getSortOrder().setAll(List.of(c));
+        }, () -> unitTable.getSortOrder().clear());
+    }
+
+    /** The first sorted column's order; the id order when none is sorted. */
+    private static UnitOrder orderOf(List<TableColumn<UnitRow, ?>> sortOrder) {
+        if (sortOrder.isEmpty() || !(sortOrder.get(0).getUserData() instanceof UnitOrder.Key key)) {
+            return UnitOrder.byId();
+        }
+        return new UnitOrder(key, sortOrder.get(0).getSortType() == TableColumn.SortType.DESCENDING);
+    }
+
+    private boolean swappingItems;
+
+    private void addColumn(String title, Function<UnitRecord, String> value, double width, UnitOrder.Key sortKey) {
         TableColumn<UnitRow, String> column = new TableColumn<>(title);
-        column.setSortable(false);
+        column.setSortable(sortKey != null);
+        column.setUserData(sortKey);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> cell.getValue().unitProperty()
                 .map(u -> {

@@ -7,6 +7,7 @@ import dev.hallmark.engine.api.UnitResult;
 import dev.hallmark.engine.port.ChainCheck;
 import dev.hallmark.engine.port.UnitArchive;
 import dev.hallmark.engine.port.UnitFilter;
+import dev.hallmark.engine.port.UnitOrder;
 import dev.hallmark.ui.Background;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,6 +58,7 @@ public final class AuditorViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private long searchNumber;
+    private UnitOrder order = UnitOrder.byId();
 
     public AuditorViewModel(UnitArchive archive, Background background) {
         this.archive = Objects.requireNonNull(archive, "archive");
@@ -72,6 +74,7 @@ public final class AuditorViewModel {
             status.set("Search not run: " + e.getMessage());
             return;
         }
+        UnitOrder order = this.order;
         long number = ++searchNumber;
         resultText.set("Searching…");
         busy.set(true);
@@ -80,7 +83,7 @@ public final class AuditorViewModel {
                 return; // a newer search has started
             }
             busy.set(false);
-            rows.set(new UnitPages(archive, filter, count, PAGE_SIZE, MAX_PAGES, background));
+            rows.set(new UnitPages(archive, filter, order, count, PAGE_SIZE, MAX_PAGES, background));
             resultText.set(String.format(Locale.ROOT, "%,d unit%s", count, count == 1 ? "" : "s"));
             status.set("");
         }, error -> {
@@ -88,6 +91,26 @@ public final class AuditorViewModel {
             resultText.set("Search failed");
             status.set(error);
         });
+    }
+
+    /**
+     * Sorts the table by {@code newOrder} (the id order when null): the search runs again in that order, on the
+     * database; nothing happens when the order is the one shown.
+     */
+    public void sortBy(UnitOrder newOrder) {
+        UnitOrder chosen = newOrder == null ? UnitOrder.byId() : newOrder;
+        if (chosen.equals(order)) {
+            return;
+        }
+        order = chosen;
+        if (rows.get() != null) {
+            search();
+        }
+    }
+
+    /** The order the next search uses. */
+    public UnitOrder order() {
+        return order;
     }
 
     /** The criteria as a filter; throws IllegalArgumentException naming a criterion that does not parse. */

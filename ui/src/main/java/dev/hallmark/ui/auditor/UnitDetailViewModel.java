@@ -28,7 +28,7 @@ public final class UnitDetailViewModel {
     public UnitDetailViewModel(UnitDetail detail) {
         Objects.requireNonNull(detail, "detail");
         this.unit = detail.unit();
-        this.summary = summaryOf(unit);
+        this.summary = summaryOf(unit, detail.scanLabel());
         this.certificate = certificateOf(unit);
         this.chain = chainOf(detail.caChain());
         this.keyReference = keyReferenceOf(detail.events());
@@ -36,12 +36,13 @@ public final class UnitDetailViewModel {
         this.timeline = detail.events().stream().map(UnitDetailViewModel::line).toList();
     }
 
-    private static List<String> summaryOf(UnitRecord u) {
+    private static List<String> summaryOf(UnitRecord u, String scanLabel) {
         List<String> lines = new ArrayList<>();
         lines.add("Serial: " + orDash(u.serial()) + "    Result: " + (u.result() == null ? "unfinished" : u.result()));
         lines.add("UID: " + orDash(u.uid()) + "    Chip: " + orDash(u.chipFamily()));
         lines.add("Lot: " + u.lot() + "    Station: " + orDash(u.station()) + "    Fixture: " + orDash(u.fixture()));
         lines.add("Started: " + u.started() + "    Finished: " + (u.finished() == null ? "-" : u.finished()));
+        lines.add("Scanned label: " + (scanLabel == null ? "- (not started by a scan)" : scanLabel));
         if (u.errorCode() != null || u.cause() != null) {
             lines.add("Failed at " + orDash(u.failedStep()) + ": " + orDash(u.errorCode()) + " " + orDash(u.cause()));
         }

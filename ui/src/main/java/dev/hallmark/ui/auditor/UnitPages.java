@@ -2,8 +2,11 @@ package dev.hallmark.ui.auditor;
 
 import dev.hallmark.engine.port.UnitArchive;
 import dev.hallmark.engine.port.UnitFilter;
+import dev.hallmark.engine.port.UnitMark;
+import dev.hallmark.engine.port.UnitOrder;
 import dev.hallmark.engine.port.UnitRecord;
 import dev.hallmark.ui.Background;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +16,28 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableListBase;
 
 /**
- * The rows of one search as a list of its full size that holds only a few pages: asking for a row whose page is
- * not held returns an empty {@link UnitRow} at once and loads that page in the background (a keyset seek when the
- * page before is held, an offset otherwise); the least recently used page is dropped past {@link #maxPages}.
- * A TableView over it only asks for the rows it shows, so a million units scroll without being loaded.
- * Used on the FX thread only (the background's FX executor is that thread).
+ * The rows of one search in one {@link UnitOrder} as a list of its full size that holds only a few pages: asking
+ * for a row whose page is not held returns an empty {@link UnitRow} at once and loads that page in the background;
+ * the least recently used page is dropped past {@link #maxPages}. A TableView over it only asks for the rows it
+ * shows, so a million units scroll without being loaded.
+ *
+ * <p>How a page is found, never by a long OFFSET: after the page before it when that is held (a keyset seek to
+ * its last row), else from the start when it lies within the first {@link #MARK_EVERY} rows (a short skip), else
+ * through the search's position index: the marks of every {@link #MARK_EVERY}th row, read once in the background
+ * on the first deep jump (pages asked for meanwhile wait for it), then a seek to the mark and a skip of less than
+ * {@link #MARK_EVERY} rows. Used on the FX thread only (the background's FX executor is that thread).
  */
 public final class UnitPages extends ObservableListBase<UnitRow> {
 
+    /** Spacing of the position index: a deep jump reads at most this many index entries before its page. */
+    public static final int MARK_EVERY = 1024;
+
     private final UnitArchive archive;
     private final UnitFilter filter;
+    private final UnitOrder order;
+    private List<UnitMark> marks;
+    private boolean marksRequested;
+    private final List<Page> waitingForMarks = new ArrayList<>();
     private final int size;
     private final int pageSize;
     private final int maxPages;
@@ -31,9 +46,11 @@ public final class UnitPages extends ObservableListBase<UnitRow> {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private long pagesLoaded;
 
-    UnitPages(UnitArchive archive, UnitFilter filter, long count, int pageSize, int maxPages, Background background) {
+    UnitPages(UnitArchive archive, UnitFilter filter, UnitOrder order, long count, int pageSize, int maxPages,
+              Background background) {
         this.archive = Objects.requireNonNull(archive, "archive");
         this.filter = Objects.requireNonNull(filter, "filter");
+        this.order = Objects.requireNonNull(order, "order");
         this.size = (int) Math.min(Integer.MAX_VALUE, count);
         this.pageSize = pageSize;
         this.maxPages = maxPages;
@@ -105,14 +122,49 @@ public final class UnitPages extends ObservableListBase<UnitRow> {
         return error.getReadOnlyProperty();
     }
 
+    /** The order of these rows. */
+    public UnitOrder order() {
+        return order;
+    }
+
+    /** Whether the position index has been read (only a deep jump reads it). */
+    public boolean hasMarks() {
+        return marks != null;
+    }
+
     private void load(Page page) {
-        long offset = page.number * pageSize;
+        long start = page.number * pageSize;
         Page before = pages.get(page.number - 1);
-        long afterId = before != null && before.lastId > 0 ? before.lastId : 0;
+        if (before != null && before.last != null) {
+            read(page, before.last, 0);
+        } else if (start < MARK_EVERY) {
+            read(page, null, start);
+        } else if (marks != null) {
+            int k = (int) Math.min(start / MARK_EVERY, marks.size());
+            read(page, k == 0 ? null : marks.get(k - 1), start - (long) k * MARK_EVERY);
+        } else {
+            waitingForMarks.add(page);
+            if (!marksRequested) {
+                marksRequested = true;
+                background.run("index the positions of the search", () -> archive.marks(filter, order, MARK_EVERY),
+                        this::marksRead, error::set);
+            }
+        }
+    }
+
+    private void marksRead(List<UnitMark> found) {
+        marks = List.copyOf(found);
+        List<Page> waiting = List.copyOf(waitingForMarks);
+        waitingForMarks.clear();
+        waiting.stream().filter(p -> !p.dropped).forEach(this::load);
+    }
+
+    private void read(Page page, UnitMark after, long skip) {
         int limit = page.rows.length;
+        long offset = page.number * pageSize;
         // A page scrolled past and dropped before its turn on the worker is not read at all (fast scrolling).
         background.run("read units " + offset + " to " + (offset + limit),
-                () -> page.dropped ? List.<UnitRecord>of() : archive.page(filter, offset, afterId, limit),
+                () -> page.dropped ? List.<UnitRecord>of() : archive.page(filter, order, after, skip, limit),
                 records -> fill(page, records), error::set);
     }
 
@@ -125,15 +177,15 @@ public final class UnitPages extends ObservableListBase<UnitRow> {
             page.rows[i].fill(records.get(i));
         }
         if (!records.isEmpty()) {
-            page.lastId = records.get(records.size() - 1).id();
+            page.last = UnitMark.of(records.get(records.size() - 1), order);
         }
     }
 
-    /** One page of rows; its last unit's id lets the next page seek. */
+    /** One page of rows; its last unit's mark lets the next page seek. */
     private final class Page {
         final long number;
         final UnitRow[] rows;
-        long lastId;
+        UnitMark last;
         /** Set on the FX thread when the page leaves the cache; read by the worker before it queries. */
         volatile boolean dropped;
 

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Engine events arrive on worker threads; each is stamped with the injected clock there and applied through
  * {@code fxExecutor} ({@code Platform::runLater} in production, a direct executor in tests), which must run tasks
- * one at a time and in order. The listener methods never block; once the screen is gone their updates are dropped
+ * one at a time and in order. Updates are coalesced: at most one task is pending on the executor at a time, and it
+ * applies every update queued until it runs. The listener methods never block; once the screen is gone their updates are dropped
  * (logged once) instead of thrown into the engine.
  */
 public final class BenchViewModel implements UnitListener {
@@ -55,6 +56,9 @@ public final class BenchViewModel implements UnitListener {
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Waiting for the first unit");
     private final ReadOnlyBooleanWrapper statusError = new ReadOnlyBooleanWrapper();
     private final AtomicBoolean droppedUpdateLogged = new AtomicBoolean();
+    private final java.util.Queue<Runnable> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private long drains;
     /** First result of each device seen in this run (by UID; a unit without UID counts as a device of its own). */
     private final Map<Object, Boolean> firstAttempts = new HashMap<>();
     private final Set<String> unknownFixtures = new HashSet<>();
@@ -184,15 +188,39 @@ public final class BenchViewModel implements UnitListener {
         statusText.set(running + (running == 1 ? " unit" : " units") + " in progress, " + total.get() + " finished");
     }
 
+    /**
+     * Queues the update and makes sure one drain task is pending on the FX executor: however many events the
+     * fixtures send between two pulses, the FX thread is asked once and applies them all, in order, in one go.
+     */
     private void publish(Runnable update) {
+        pending.add(update);
+        if (!drainScheduled.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            fxExecutor.execute(update);
+            fxExecutor.execute(this::drain);
         } catch (RejectedExecutionException | IllegalStateException e) {
             // The screen is closed or the toolkit stopped: the run goes on, only the display is lost.
+            pending.clear();
+            drainScheduled.set(false);
             if (droppedUpdateLogged.compareAndSet(false, true)) {
                 LOG.warn("Bench screen no longer takes updates; further updates are dropped: {}", e.toString());
             }
         }
+    }
+
+    /** On the FX thread: applies every queued update; one queued after the flag is cleared schedules a new drain. */
+    private void drain() {
+        drainScheduled.set(false);
+        drains++;
+        for (Runnable update = pending.poll(); update != null; update = pending.poll()) {
+            update.run();
+        }
+    }
+
+    /** How many times the FX executor was asked to apply updates (each time applies all queued ones). */
+    long drains() {
+        return drains;
     }
 
     public String lot() {

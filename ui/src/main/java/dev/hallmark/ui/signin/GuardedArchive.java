@@ -6,6 +6,8 @@ import dev.hallmark.engine.port.LotTrend;
 import dev.hallmark.engine.port.UnitArchive;
 import dev.hallmark.engine.port.UnitDetail;
 import dev.hallmark.engine.port.UnitFilter;
+import dev.hallmark.engine.port.UnitMark;
+import dev.hallmark.engine.port.UnitOrder;
 import dev.hallmark.engine.port.UnitRecord;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -39,6 +41,19 @@ public final class GuardedArchive implements UnitArchive {
     public List<UnitRecord> page(UnitFilter filter, long offset, long afterId, int limit) throws ProvisioningException {
         guard.require(read, null);
         return archive.page(filter, offset, afterId, limit);
+    }
+
+    @Override
+    public List<UnitRecord> page(UnitFilter filter, UnitOrder order, UnitMark after, long skip, int limit)
+            throws ProvisioningException {
+        guard.require(read, null);
+        return archive.page(filter, order, after, skip, limit);
+    }
+
+    @Override
+    public List<UnitMark> marks(UnitFilter filter, UnitOrder order, int every) throws ProvisioningException {
+        guard.require(read, null);
+        return archive.marks(filter, order, every);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hallmark.engine.api.Step;
 import dev.hallmark.engine.api.UnitResult;
 import dev.hallmark.engine.port.ChainCheck;
+import dev.hallmark.engine.port.UnitOrder;
 import dev.hallmark.ui.Background;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,12 +36,16 @@ class AuditorViewModelTest {
         UnitPages rows = model.rowsProperty().get();
         assertThat(rows).hasSize(1_000_000);
         assertThat(model.resultTextProperty().get()).isEqualTo("1,000,000 units");
-        assertThat(archive.pageRequests).isEmpty();
+        assertThat(archive.orderedRequests).isEmpty();
 
         assertThat(rows.get(0).unit().serial()).isEqualTo("HM-000001");
         assertThat(rows.get(999_999).unit().serial()).isEqualTo("HM-1000000");
         assertThat(rows.get(500_123).unit().id()).isEqualTo(500_124);
-        assertThat(archive.pageRequests).hasSize(3);
+        assertThat(archive.orderedRequests).hasSize(3);
+        // The deep jumps seek a mark of the position index (read once) and skip less than its spacing.
+        assertThat(archive.marksRequests).isEqualTo(1);
+        assertThat(archive.orderedRequests).allSatisfy(r -> assertThat(r[1]).isLessThan(UnitPages.MARK_EVERY));
+        assertThat(archive.pageRequests).isEmpty();
         assertThat(rows.rowsHeld()).isLessThanOrEqualTo(3 * AuditorViewModel.PAGE_SIZE);
     }
 
@@ -53,13 +58,33 @@ class AuditorViewModelTest {
             assertThat(rows.get(i).unit().id()).isEqualTo(i + 1);
         }
 
-        assertThat(archive.pageRequests).hasSize(20_000 / AuditorViewModel.PAGE_SIZE);
-        // Every page after the first seeks by the last id of the page before it instead of skipping an offset.
-        assertThat(archive.pageRequests.subList(1, archive.pageRequests.size()))
-                .allSatisfy(r -> assertThat(r[1]).isEqualTo(r[0]));
+        assertThat(archive.orderedRequests).hasSize(20_000 / AuditorViewModel.PAGE_SIZE);
+        // Every page after the first seeks by the last row of the page before it instead of skipping.
+        for (int p = 1; p < archive.orderedRequests.size(); p++) {
+            assertThat(archive.orderedRequests.get(p)).containsExactly((long) p * AuditorViewModel.PAGE_SIZE, 0,
+                    AuditorViewModel.PAGE_SIZE);
+        }
+        assertThat(archive.marksRequests).isZero();
         assertThat(rows.rowsHeld()).isEqualTo(AuditorViewModel.MAX_PAGES * AuditorViewModel.PAGE_SIZE);
         assertThat(rows.indexOf(rows.get(19_999))).isEqualTo(19_999);
-        assertThat(archive.pageRequests).hasSize(20_000 / AuditorViewModel.PAGE_SIZE);
+        assertThat(archive.orderedRequests).hasSize(20_000 / AuditorViewModel.PAGE_SIZE);
+    }
+
+    @Test
+    void sortingRunsTheSearchAgainInTheDatabaseOrder() {
+        model.search();
+        model.sortBy(new UnitOrder(UnitOrder.Key.ID, true));
+
+        UnitPages rows = model.rowsProperty().get();
+        assertThat(rows.order()).isEqualTo(new UnitOrder(UnitOrder.Key.ID, true));
+        assertThat(rows.get(0).unit().id()).isEqualTo(1_000_000);
+        assertThat(rows.get(999_999).unit().id()).isEqualTo(1);
+        assertThat(archive.lastOrder).isEqualTo(new UnitOrder(UnitOrder.Key.ID, true));
+
+        model.sortBy(new UnitOrder(UnitOrder.Key.ID, true));
+        assertThat(model.rowsProperty().get()).isSameAs(rows);
+        model.sortBy(null);
+        assertThat(model.rowsProperty().get().order()).isEqualTo(UnitOrder.byId());
     }
 
     @Test
@@ -87,10 +112,14 @@ class AuditorViewModelTest {
             rows.get(p * AuditorViewModel.PAGE_SIZE);
         }
 
-        worker.forEach(Runnable::run);
+        for (Runnable task = worker.poll(); task != null; task = worker.poll()) {
+            task.run();
+        }
 
-        assertThat(archive.pageRequests).hasSize(AuditorViewModel.MAX_PAGES);
-        assertThat(archive.pageRequests.get(0)[0]).isEqualTo(5L * AuditorViewModel.PAGE_SIZE);
+        assertThat(archive.orderedRequests).hasSize(AuditorViewModel.MAX_PAGES);
+        assertThat(archive.orderedRequests.get(0)).containsExactly(0, 5L * AuditorViewModel.PAGE_SIZE,
+                AuditorViewModel.PAGE_SIZE);
+        assertThat(archive.marksRequests).isEqualTo(1);
         assertThat(rows.get((pages - 1) * AuditorViewModel.PAGE_SIZE).unit()).isNotNull();
     }
 
@@ -137,7 +166,11 @@ class AuditorViewModelTest {
         model.open(model.rowsProperty().get().get(9));
 
         assertThat(model.detailProperty().get().unit().serial()).isEqualTo("HM-000010");
-        assertThat(model.detailProperty().get().text()).contains("Failed at LOCK: HM-302 NACK");
+        assertThat(model.detailProperty().get().text()).contains("Failed at LOCK: HM-302 NACK")
+                .contains("Scanned label: BOARD-10");
+        model.open(model.rowsProperty().get().get(10));
+        assertThat(model.detailProperty().get().text()).contains("Scanned label: - (not started by a scan)");
+        model.open(model.rowsProperty().get().get(9));
 
         model.open(new UnitRow(5));
         assertThat(model.detailProperty().get().unit().serial()).isEqualTo("HM-000010");

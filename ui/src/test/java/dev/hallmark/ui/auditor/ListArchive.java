@@ -8,6 +8,8 @@ import dev.hallmark.engine.port.LotTrend;
 import dev.hallmark.engine.port.UnitArchive;
 import dev.hallmark.engine.port.UnitDetail;
 import dev.hallmark.engine.port.UnitFilter;
+import dev.hallmark.engine.port.UnitMark;
+import dev.hallmark.engine.port.UnitOrder;
 import dev.hallmark.engine.port.UnitRecord;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +25,10 @@ final class ListArchive implements UnitArchive {
 
     final long size;
     final List<long[]> pageRequests = new ArrayList<>();
+    /** Sorted page requests: {after id (0 for none), skip, limit}. */
+    final List<long[]> orderedRequests = new ArrayList<>();
+    int marksRequests;
+    UnitOrder lastOrder;
     ChainCheck chain = new ChainCheck(true, List.of("station s1: 12 events, 1 checkpoint"));
     boolean exportFails;
     UnitFilter lastFilter;
@@ -55,12 +61,37 @@ final class ListArchive implements UnitArchive {
         return page;
     }
 
+    /** Id order only (ascending or descending), as the fake's units are in id order. */
+    @Override
+    public List<UnitRecord> page(UnitFilter filter, UnitOrder order, UnitMark after, long skip, int limit) {
+        orderedRequests.add(new long[] {after == null ? 0 : after.id(), skip, limit});
+        lastOrder = order;
+        List<UnitRecord> page = new ArrayList<>();
+        long step = order.descending() ? -1 : 1;
+        long first = (after == null ? (order.descending() ? size + 1 : 0) : after.id()) + step * (skip + 1);
+        for (long id = first; page.size() < limit && id >= 1 && id <= size; id += step) {
+            page.add(unit(id));
+        }
+        return page;
+    }
+
+    @Override
+    public List<UnitMark> marks(UnitFilter filter, UnitOrder order, int every) {
+        marksRequests++;
+        List<UnitMark> marks = new ArrayList<>();
+        for (long k = 1; k * every <= size; k++) {
+            marks.add(UnitMark.of(unit(order.descending() ? size + 1 - k * every : k * every), order));
+        }
+        return marks;
+    }
+
     @Override
     public UnitDetail detail(long unitId) throws ProvisioningException {
         if (unitId > size) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "no unit #" + unitId);
         }
-        return new UnitDetail(unit(unitId), List.of(), null, List.of());
+        // Every tenth unit was started by a scan of its board's label.
+        return new UnitDetail(unit(unitId), List.of(), null, List.of(), unitId % 10 == 0 ? "BOARD-" + unitId : null);
     }
 
     @Override

@@ -160,11 +160,23 @@ class BenchViewModelTest {
         BenchViewModel queued = new BenchViewModel("L", "p", FIXTURES, fxQueue::add, clock);
         UnitScript.pass(queued, "A", "S-1", "0a", Duration.ofSeconds(1));
         assertThat(queued.tiles().get(0).stateProperty().get()).isEqualTo(TileState.IDLE);
-        assertThat(fxQueue).hasSize(11);
+        // Eleven events, one task: the FX thread is asked once however many events come before it runs.
+        assertThat(fxQueue).hasSize(1);
 
-        fxQueue.forEach(Runnable::run);
+        fxQueue.poll().run();
         assertThat(queued.tiles().get(0).stateProperty().get()).isEqualTo(TileState.PASS);
         assertThat(queued.passedProperty().get()).isEqualTo(1);
+        assertThat(queued.drains()).isEqualTo(1);
+
+        // Once drained, the next event asks again, and events keep their order across drains.
+        queued.unitStarted("A");
+        assertThat(fxQueue).hasSize(1);
+        queued.stepStarted("A", "S-2", Step.IDENTIFY);
+        assertThat(fxQueue).hasSize(1);
+        fxQueue.poll().run();
+        assertThat(queued.tiles().get(0).serialTextProperty().get()).isEqualTo("S-2");
+        assertThat(queued.tiles().get(0).stateProperty().get()).isEqualTo(TileState.RUNNING);
+        assertThat(queued.drains()).isEqualTo(2);
     }
 
     @Test
