@@ -56,10 +56,14 @@ final class BenchChain implements AutoCloseable {
         try {
             SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
             random.setSeed(seed);
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            // a Bouncy Castle key: BC keeps its fixed-point tables with the key's curve, while a JDK key would be
+            // converted, and those tables computed again, on every initSign
+            BouncyCastleProvider bc = new BouncyCastleProvider();
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", bc);
             generator.initialize(new ECGenParameterSpec("secp256r1"), random);
             this.key = generator.generateKeyPair();
-            this.signer = Signature.getInstance(ALGORITHM, new BouncyCastleProvider());
+            this.signer = Signature.getInstance(ALGORITHM, bc);
+            signer.initSign(key.getPrivate(), random);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the benchmark's station key could not be made", e);
         }
@@ -114,7 +118,6 @@ final class BenchChain implements AutoCloseable {
         byte[] bytes = ChainFormat.checkpointBytes(station, seq, head, at, reason, keySha256, null, ALGORITHM);
         String signature;
         try {
-            signer.initSign(key.getPrivate());
             signer.update(bytes);
             signature = Base64.getEncoder().encodeToString(signer.sign());
         } catch (GeneralSecurityException e) {
