@@ -1,7 +1,6 @@
 package dev.hallmark.db.chain;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,7 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Walks every station's chain with one scan of {@code audit_events} in primary-key order, which the database reads
@@ -22,7 +24,8 @@ import java.util.concurrent.ExecutorService;
  */
 final class ChainScan {
 
-    private static final int FETCH = 1000;
+    /** Rows read before their hashes are handed to the hashing thread. */
+    private static final int PIPE = 4096;
 
     private final Connection c;
     private final Map<String, ChainAppender.Head> heads;
@@ -30,6 +33,14 @@ final class ChainScan {
     private final ExecutorService checker;
     private final ChainTotals totals;
     private final Map<String, Station> stations = new TreeMap<>();
+    private final ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "chain-hashes");
+        t.setDaemon(true);
+        return t;
+    });
+    private List<Pending> filling = new ArrayList<>(PIPE);
+    private List<Pending> hashing = List.of();
+    private Future<?> hashed;
 
     ChainScan(Connection c, Map<String, ChainAppender.Head> heads, CheckpointCheck signatures,
               ExecutorService checker, ChainTotals totals) {
@@ -55,6 +66,7 @@ final class ChainScan {
             }
             return summaries;
         } finally {
+            hasher.shutdownNow();
             for (Station s : stations.values()) {
                 s.closeCursor();
             }
@@ -67,31 +79,11 @@ final class ChainScan {
     }
 
     private void scan() throws SQLException {
-        String sql = "select " + EventRows.COLUMNS + " from audit_events order by id";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setFetchSize(FETCH);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String name = Objects.requireNonNullElse(rs.getString("station"), "");
-                    Station s = stations.get(name);
-                    if (s == null) {
-                        s = new Station(name);
-                        stations.put(name, s);
-                        s.start();
-                    }
-                    StationWalk.Row row = ChainVerifier.row(rs, totals);
-                    if (s.walk == null) {
-                        continue;
-                    }
-                    if (row.seq <= s.lastSeq) {
-                        s.giveUp();
-                        continue;
-                    }
-                    s.lastSeq = row.seq;
-                    s.walk.accept(row);
-                }
-            }
-        }
+        String sql = "select " + EventRows.COLUMNS + " from audit_events where id %s ? order by id"
+                + " fetch first ? rows only";
+        KeysetScan.run(c, sql, "id", KeysetScan::none, Long.MIN_VALUE, this::accept);
+        pass();
+        pass();
         for (Station s : stations.values()) {
             if (s.walk != null) {
                 s.summary = s.walk.finish();
@@ -100,19 +92,75 @@ final class ChainScan {
         }
     }
 
+    private void accept(ResultSet rs) throws SQLException {
+        String name = Objects.requireNonNullElse(rs.getString("station"), "");
+        Station s = stations.get(name);
+        if (s == null) {
+            s = new Station(name);
+            stations.put(name, s);
+            s.start();
+        }
+        StationWalk.Row row = ChainVerifier.row(rs, totals);
+        if (s.walk == null) {
+            return;
+        }
+        if (row.seq <= s.lastSeq) {
+            s.giveUp();
+            return;
+        }
+        s.lastSeq = row.seq;
+        filling.add(new Pending(s, row));
+        if (filling.size() == PIPE) {
+            pass();
+        }
+    }
+
+    /**
+     * Hands the rows just read to the hashing thread and walks the rows it hashed meanwhile: the walk then finds
+     * each row's own hash already checked, and this thread goes on reading. Rows of a station given up since they
+     * were read are dropped (its walk starts again alone).
+     */
+    private void pass() throws SQLException {
+        List<Pending> next = filling;
+        Future<?> nextHashed = next.isEmpty() ? null : hasher.submit(() -> next.forEach(p -> p.row.check()));
+        filling = new ArrayList<>(PIPE);
+        if (hashed != null) {
+            await(hashed);
+        }
+        for (Pending p : hashing) {
+            if (p.station.walk != null) {
+                p.station.walk.accept(p.row);
+            }
+        }
+        hashing = next;
+        hashed = nextHashed;
+    }
+
+    private static void await(Future<?> f) throws SQLException {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while hashing the audit chain", "57014", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("hashing an audit event failed", e.getCause());
+        }
+    }
+
+    /** A row read and not yet walked, with its station. */
+    private record Pending(Station station, StationWalk.Row row) {
+    }
+
     /** The station's rows out of seq order by id: walks them again alone, in seq order, counting no totals. */
     private void walkAlone(Station s) throws SQLException {
-        String sql = "select " + EventRows.COLUMNS + " from audit_events where station = ? order by seq";
-        try (PreparedStatement ps = c.prepareStatement(sql);
-             CheckpointCursor cursor = new CheckpointCursor(c, s.name, signatures, checker)) {
-            ps.setFetchSize(FETCH);
-            ps.setString(1, s.name);
+        String sql = "select " + EventRows.COLUMNS + " from audit_events where station = ? and seq %s ?"
+                + " order by seq fetch first ? rows only";
+        try (CheckpointCursor cursor = new CheckpointCursor(c, s.name, signatures, checker)) {
             StationWalk walk = new StationWalk(s.name, heads.get(s.name), cursor, s.findings);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    walk.accept(ChainVerifier.row(rs, null));
-                }
-            }
+            KeysetScan.run(c, sql, "seq", ps -> {
+                ps.setString(1, s.name);
+                return 2;
+            }, Long.MIN_VALUE, rs -> walk.accept(ChainVerifier.row(rs, null)));
             s.summary = walk.finish();
         }
     }

@@ -77,17 +77,13 @@ final class MirrorCheck {
 
     private boolean stepsMatch() throws SQLException {
         MirrorDigest mirror = chain.mirror();
-        String sql = "select event_id, unit_id, step, status, at, detail from step_events where id > ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setFetchSize(FETCH);
+        String sql = "select id, event_id, unit_id, step, status, at, detail from step_events where id > ? and id %s ?"
+                + " order by id fetch first ? rows only";
+        KeysetScan.run(c, sql, "id", ps -> {
             ps.setLong(1, baseline.stepEventsMaxId());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    mirror.add(nullableLong(rs, "event_id"), nullableLong(rs, "unit_id"), rs.getString("step"),
-                            rs.getString("status"), EventRows.getInstant(rs, "at"), rs.getString("detail"));
-                }
-            }
-        }
+            return 2;
+        }, Long.MIN_VALUE, rs -> mirror.add(nullableLong(rs, "event_id"), nullableLong(rs, "unit_id"),
+                rs.getString("step"), rs.getString("status"), EventRows.getInstant(rs, "at"), rs.getString("detail")));
         return mirror.matches(chain.steps());
     }
 
