@@ -47,11 +47,13 @@ public final class GeneratedArchive {
                         + " units, not " + units + "; give an empty directory");
             }
             long started = System.nanoTime();
-            try (Connection c = source.getConnection()) {
+            try {
                 if (journals) {
-                    new RecordGenerator(BenchCertificate.create(SEED), SEED).load(c, units);
+                    new RecordGenerator(BenchCertificate.create(SEED), SEED).load(source, units);
                 } else {
-                    new UnitTableLoader(BenchCertificate.create(SEED), SEED).load(c, units);
+                    try (Connection c = source.getConnection()) {
+                        new UnitTableLoader(BenchCertificate.create(SEED), SEED).load(c, units);
+                    }
                 }
             } catch (SQLException e) {
                 throw new ProvisioningException(ErrorCode.AUDIT_WRITE_FAILED,
