@@ -180,8 +180,8 @@ public final class AuditBenchmark {
     }
 
     private static long load(RecordGenerator generator, DataSource source, int units) throws ProvisioningException {
-        try {
-            return generator.load(source, units);
+        try (Connection c = source.getConnection()) {
+            return generator.load(c, units);
         } catch (SQLException e) {
             throw new ProvisioningException(ErrorCode.AUDIT_WRITE_FAILED,
                     "the benchmark could not load its generated records", e.getSQLState(), e);

@@ -47,13 +47,11 @@ public final class GeneratedArchive {
                         + " units, not " + units + "; give an empty directory");
             }
             long started = System.nanoTime();
-            try {
+            try (Connection c = source.getConnection()) {
                 if (journals) {
-                    new RecordGenerator(BenchCertificate.create(SEED), SEED).load(source, units);
+                    new RecordGenerator(BenchCertificate.create(SEED), SEED).load(c, units);
                 } else {
-                    try (Connection c = source.getConnection()) {
-                        new UnitTableLoader(BenchCertificate.create(SEED), SEED).load(c, units);
-                    }
+                    new UnitTableLoader(BenchCertificate.create(SEED), SEED).load(c, units);
                 }
             } catch (SQLException e) {
                 throw new ProvisioningException(ErrorCode.AUDIT_WRITE_FAILED,

@@ -7,18 +7,15 @@ import dev.hallmark.engine.crypto.Pem;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +36,7 @@ final class RecordGenerator {
     static final Instant T0 = Instant.parse("2026-01-05T06:00:00Z");
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordGenerator.class);
-    private static final int BATCH_UNITS = 2_000;
+    private static final int BATCH_UNITS = 5_000;
     private static final int PROGRESS_UNITS = 100_000;
     private static final int STATIONS = 4;
     private static final int FIXTURES = 8;
@@ -53,18 +50,6 @@ final class RecordGenerator {
     private static final String CHIP = "STM32F4";
     private static final String PROFILE = "sensor-v2";
     private static final String LOCK_LEVEL = "READOUT_PROTECTED";
-
-    private static final String LOT = "insert into lots (id, profile, created_at) values (?, ?, ?)";
-    private static final String UNIT = "insert into units (id, lot_id, serial, uid, chip_family, station, fixture,"
-            + " result, failed_step, error_code, cause, started_at, finished_at, cert_pem, cert_sha256)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String CLAIM = "insert into uid_claims (chip_family, uid, unit_id) values (?, ?, ?)";
-    private static final String STEP_EVENT = "insert into step_events (id, unit_id, step, status, at, detail,"
-            + " event_id) values (?, ?, ?, ?, ?, ?, ?)";
-    private static final String CERTIFICATE = "insert into unit_certificates (id, unit_id, cert_sha256, cert_pem,"
-            + " recorded_at, event_id) values (?, ?, ?, ?, ?, ?)";
-    private static final String LOCK = "insert into lock_evidence (unit_id, level, locked, observations, event_id)"
-            + " values (?, ?, ?, ?, ?)";
 
     private final byte[] certificateDer;
     private final Random random;
@@ -86,27 +71,21 @@ final class RecordGenerator {
         return SERIAL_PREFIX + String.format(Locale.ROOT, "%07d", n);
     }
 
-    /**
-     * Loads {@code units} units into the empty schema behind {@code source}; returns how many step events it wrote.
-     * This thread generates, hashes and signs; two {@link ChunkWriter}s insert (the chain's tables, the unit
-     * tables), {@value #BATCH_UNITS} units per transaction each.
-     */
-    long load(DataSource source, int units) throws SQLException {
-        try (Connection c = source.getConnection()) {
-            referentialIntegrity(c, false);
-            try {
-                return loadUnchecked(source, c, units);
-            } finally {
-                referentialIntegrity(c, true);
-            }
+    /** Loads {@code units} units into the empty schema on {@code c}; returns how many step events it wrote. */
+    long load(Connection c, int units) throws SQLException {
+        referentialIntegrity(c, false);
+        try {
+            return loadUnchecked(c, units);
+        } finally {
+            referentialIntegrity(c, true);
         }
     }
 
     /**
      * H2 checks each foreign key of each inserted row with an index look-up (a step event checks its unit and its
-     * chained event), and the two writers insert referenced and referencing rows in either order, so the bulk load
-     * turns the checks off (database-wide) and back on after. The rows are not re-checked: the generator writes
-     * every referenced row, and the chain verifier checks the links.
+     * chained event); the generator writes every referenced row first, in the same order, so the bulk load turns
+     * the checks off and back on after (H2's own switch for bulk loads; the rows are not re-checked, the chain
+     * verifier checks the links instead).
      */
     private static void referentialIntegrity(Connection c, boolean on) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -114,80 +93,53 @@ final class RecordGenerator {
         }
     }
 
-    private long loadUnchecked(DataSource source, Connection c, int units) throws SQLException {
-        ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "bench-writer");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            ChunkWriter unitWriter = new ChunkWriter(source);
-            ChunkWriter chainWriter = new ChunkWriter(source);
-            Future<Long> unitsWritten = threads.submit(unitWriter);
-            Future<Long> chainWritten = threads.submit(chainWriter);
-            BenchChain chain = new BenchChain(seed);
-            RowChunk unitRows = new RowChunk();
-            chain.into(new RowChunk());
-            long events = 0;
+    private long loadUnchecked(Connection c, int units) throws SQLException {
+        c.setAutoCommit(false);
+        long events = 0;
+        try (PreparedStatement lot = c.prepareStatement("insert into lots (id, profile, created_at) values (?, ?, ?)");
+             PreparedStatement unit = c.prepareStatement("insert into units (id, lot_id, serial, uid, chip_family,"
+                     + " station, fixture, result, failed_step, error_code, cause, started_at, finished_at, cert_pem,"
+                     + " cert_sha256) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement claim = c.prepareStatement(
+                     "insert into uid_claims (chip_family, uid, unit_id) values (?, ?, ?)");
+             PreparedStatement event = c.prepareStatement("insert into step_events (id, unit_id, step, status, at,"
+                     + " detail, event_id) values (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement certificate = c.prepareStatement("insert into unit_certificates (id, unit_id,"
+                     + " cert_sha256, cert_pem, recorded_at, event_id) values (?, ?, ?, ?, ?, ?)");
+             PreparedStatement lock = c.prepareStatement("insert into lock_evidence (unit_id, level, locked,"
+                     + " observations, event_id) values (?, ?, ?, ?, ?)");
+             BenchChain chain = new BenchChain(c, seed)) {
+            Writers w = new Writers(unit, claim, event, certificate, lock, chain);
             for (int n = 1; n <= units; n++) {
                 if ((n - 1) % LOT_SIZE == 0) {
-                    unitRows.add(LOT, lotOf(n), PROFILE, utc(startOf(n)));
+                    lot.setString(1, lotOf(n));
+                    lot.setString(2, PROFILE);
+                    lot.setObject(3, utc(startOf(n)));
+                    lot.executeUpdate();
                 }
-                events = addUnit(n, events, unitRows, chain);
+                events = addUnit(n, events, w);
                 if (n % BATCH_UNITS == 0 || n == units) {
-                    hand(unitWriter, unitsWritten, unitRows);
-                    hand(chainWriter, chainWritten, chain.into(new RowChunk()));
-                    unitRows = new RowChunk();
+                    unit.executeBatch();
+                    claim.executeBatch();
+                    chain.executeBatch();
+                    event.executeBatch();
+                    certificate.executeBatch();
+                    lock.executeBatch();
+                    c.commit();
                     if (n % PROGRESS_UNITS == 0) {
                         LOG.info("generated {} of {} units ({} chain events)", n, units, chain.events());
                     }
                 }
             }
-            hand(unitWriter, unitsWritten, ChunkWriter.end());
-            hand(chainWriter, chainWritten, ChunkWriter.end());
-            await(unitsWritten);
-            await(chainWritten);
-            c.setAutoCommit(false);
-            RowChunk last = new RowChunk();
-            chain.into(last);
-            chain.finish();
-            last.insert(c);
-            restartIdentity(c, "audit_events", chain.events() + 1);
-            restartIdentity(c, "units", units + 1L);
-            restartIdentity(c, "step_events", events + 1);
-            restartIdentity(c, "unit_certificates", units + 1L);
-            c.commit();
-            c.setAutoCommit(true);
+            chain.finish(c);
             chainEvents = chain.events();
-            return events;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while loading generated records", "57014", e);
-        } finally {
-            threads.shutdownNow();
         }
-    }
-
-    /** Hands a chunk to its writer; gives up with the writer's error when it failed. */
-    private static void hand(ChunkWriter writer, Future<Long> written, RowChunk chunk)
-            throws SQLException, InterruptedException {
-        while (!writer.offer(chunk, 200)) {
-            if (written.isDone()) {
-                await(written);
-                throw new SQLException("a writer of generated records stopped early", "58000");
-            }
-        }
-    }
-
-    private static void await(Future<Long> written) throws SQLException, InterruptedException {
-        try {
-            written.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw new IllegalStateException("a writer of generated records failed", e.getCause());
-        }
+        restartIdentity(c, "units", units + 1L);
+        restartIdentity(c, "step_events", events + 1);
+        restartIdentity(c, "unit_certificates", units + 1L);
+        c.commit();
+        c.setAutoCommit(true);
+        return events;
     }
 
     /** Chain events the last {@link #load} wrote. */
@@ -195,11 +147,16 @@ final class RecordGenerator {
         return chainEvents;
     }
 
+    /** The statements one unit is written with. */
+    private record Writers(PreparedStatement unit, PreparedStatement claim, PreparedStatement event,
+                           PreparedStatement certificate, PreparedStatement lock, BenchChain chain) {
+    }
+
     /**
      * One unit as a station writes it: each write appends its events to the station's chain in the order
      * {@code JdbcAuditStore} does (UNIT_BEGUN; per step STARTED, the step's own record, DONE or FAILED; UNIT_SEALED).
      */
-    private long addUnit(int n, long events, RowChunk rows, BenchChain chain) {
+    private long addUnit(int n, long events, Writers w) throws SQLException {
         Step failedAt = random.nextInt(100) < 3
                 ? STEPS[FIRST_FAILING + random.nextInt(STEPS.length - 1 - FIRST_FAILING)] : null;
         boolean issued = failedAt == null || failedAt.ordinal() > Step.ISSUE.ordinal();
@@ -220,28 +177,46 @@ final class RecordGenerator {
         String result = failedAt == null ? "PASS" : "FAILED";
         String errorCode = failedAt == null ? null : "HM-301";
         String cause = failedAt == null ? null : "the device stopped answering during " + failedAt;
-        rows.add(UNIT, (long) n, lot, serial, uid, CHIP, station, fixture, result,
-                failedAt == null ? null : failedAt.name(), errorCode, cause, utc(started), utc(finished), pem, sha);
-        rows.add(CLAIM, CHIP, uid, (long) n);
-        Unit u = new Unit(rows, chain, n, station, lot);
+        PreparedStatement unit = w.unit();
+        unit.setLong(1, n);
+        unit.setString(2, lot);
+        unit.setString(3, serial);
+        unit.setString(4, uid);
+        unit.setString(5, CHIP);
+        unit.setString(6, station);
+        unit.setString(7, fixture);
+        unit.setString(8, result);
+        unit.setString(9, failedAt == null ? null : failedAt.name());
+        unit.setString(10, errorCode);
+        unit.setString(11, cause);
+        unit.setObject(12, utc(started));
+        unit.setObject(13, utc(finished));
+        unit.setString(14, pem);
+        unit.setString(15, sha);
+        unit.addBatch();
+        w.claim().setString(1, CHIP);
+        w.claim().setString(2, uid);
+        w.claim().setLong(3, n);
+        w.claim().addBatch();
+        BenchChain chain = w.chain();
         chain.append(AuditEvent.unitBegun(station, lot, n, started, PROFILE, fixture));
         chain.endOfWrite(station, false, started);
         long id = events;
         for (Step step : STEPS) {
             Instant at = started.plusMillis(step.ordinal() * 900L);
             if (step == Step.SEAL && failedAt == null) {
-                id = addEvent(u, id, step, "STARTED", at, null);
+                id = addEvent(w, id, n, station, lot, step, "STARTED", at, null);
                 chain.append(AuditEvent.unitSealed(station, lot, n, finished, result, null, null, null));
                 chain.endOfWrite(station, true, finished);
-                id = addEvent(u, id, step, "DONE", at.plusMillis(800), "sealed PASS");
+                id = addEvent(w, id, n, station, lot, step, "DONE", at.plusMillis(800), "sealed PASS");
                 break;
             }
-            id = addEvent(u, id, step, "STARTED", at, null);
+            id = addEvent(w, id, n, station, lot, step, "STARTED", at, null);
             if (step == failedAt) {
                 if (step == Step.VERIFY) {
-                    lockEvidence(u, false, at.plusMillis(300));
+                    lockEvidence(w, n, station, lot, false, at.plusMillis(300));
                 }
-                id = addEvent(u, id, step, "FAILED", at.plusMillis(400), "HM-301 no answer");
+                id = addEvent(w, id, n, station, lot, step, "FAILED", at.plusMillis(400), "HM-301 no answer");
                 chain.append(AuditEvent.unitSealed(station, lot, n, finished, result, failedAt.name(), errorCode,
                         cause));
                 chain.endOfWrite(station, true, finished);
@@ -255,33 +230,54 @@ final class RecordGenerator {
                 Instant recorded = at.plusMillis(600);
                 long event = chain.append(AuditEvent.certificate(station, lot, n, recorded, sha, null));
                 chain.endOfWrite(station, false, recorded);
-                rows.add(CERTIFICATE, (long) n, (long) n, sha, pem, utc(recorded), event);
+                PreparedStatement certificate = w.certificate();
+                certificate.setLong(1, n);
+                certificate.setLong(2, n);
+                certificate.setString(3, sha);
+                certificate.setString(4, pem);
+                certificate.setObject(5, utc(recorded));
+                certificate.setLong(6, event);
+                certificate.addBatch();
             } else if (step == Step.VERIFY) {
-                lockEvidence(u, true, at.plusMillis(600));
+                lockEvidence(w, n, station, lot, true, at.plusMillis(600));
             }
-            id = addEvent(u, id, step, "DONE", done, detail(step, n));
+            id = addEvent(w, id, n, station, lot, step, "DONE", done, detail(step, n));
         }
         return id;
     }
 
-    /** Where one unit's rows go. */
-    private record Unit(RowChunk rows, BenchChain chain, int n, String station, String lot) {
-    }
-
-    private static void lockEvidence(Unit u, boolean locked, Instant at) {
+    private static void lockEvidence(Writers w, int n, String station, String lot, boolean locked, Instant at)
+            throws SQLException {
         String observations = locked ? OBSERVATIONS_LOCKED : OBSERVATIONS_OPEN;
-        long event = u.chain().append(AuditEvent.lockEvidence(u.station(), u.lot(), u.n(), at, LOCK_LEVEL, locked,
-                observations));
-        u.chain().endOfWrite(u.station(), false, at);
-        u.rows().add(LOCK, (long) u.n(), LOCK_LEVEL, locked, observations, event);
+        long event = w.chain().append(AuditEvent.lockEvidence(station, lot, n, at, LOCK_LEVEL, locked, observations));
+        w.chain().endOfWrite(station, false, at);
+        PreparedStatement lock = w.lock();
+        lock.setLong(1, n);
+        lock.setString(2, LOCK_LEVEL);
+        lock.setBoolean(3, locked);
+        lock.setString(4, observations);
+        lock.setLong(5, event);
+        lock.addBatch();
     }
 
-    private static long addEvent(Unit u, long previousId, Step step, String status, Instant at, String detail) {
-        long eventId = u.chain().append(AuditEvent.step(u.station(), u.lot(), u.n(), at, step.name(), status,
-                detail));
-        u.chain().endOfWrite(u.station(), false, at);
+    private static long addEvent(Writers w, long previousId, int unit, String station, String lot, Step step,
+                                 String status, Instant at, String detail) throws SQLException {
+        long eventId = w.chain().append(AuditEvent.step(station, lot, unit, at, step.name(), status, detail));
+        w.chain().endOfWrite(station, false, at);
+        PreparedStatement event = w.event();
         long id = previousId + 1;
-        u.rows().add(STEP_EVENT, id, (long) u.n(), step.name(), status, utc(at), detail, eventId);
+        event.setLong(1, id);
+        event.setLong(2, unit);
+        event.setString(3, step.name());
+        event.setString(4, status);
+        event.setObject(5, utc(at));
+        if (detail == null) {
+            event.setNull(6, Types.VARCHAR);
+        } else {
+            event.setString(6, detail);
+        }
+        event.setLong(7, eventId);
+        event.addBatch();
         return id;
     }
 
