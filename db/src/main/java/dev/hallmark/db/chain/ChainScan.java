@@ -20,7 +20,8 @@ import java.util.concurrent.Future;
  * per event). A station appends its events in seq order under its head's row lock, so its rows come in seq order
  * by id; a station whose rows do not (an inserted or renumbered row) is walked again on its own in seq order, and
  * only that walk's findings count. Either way each {@link StationWalk} sees its station's rows in seq order, as
- * before. Every readable row goes into the {@link ChainTotals} exactly once.
+ * before. Every readable row goes into the {@link ChainTotals} exactly once. Rows are read in {@link KeysetScan}
+ * batches; each row's own hash is checked a batch ahead on a hashing thread while this one reads on.
  */
 final class ChainScan {
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generator's records are the station's own as far as {@code hallmark audit verify} can tell: 2,000 generated
- * units verify without a finding, and one row changed underneath with SQL is named, as in a station's database.
+ * units verify without a finding, and rows changed underneath with SQL are named, as in a station's database: an
+ * edited event, then an edited unit together with two events that swapped places.
  */
 class GeneratedRecordTest {
 
@@ -47,6 +48,7 @@ class GeneratedRecordTest {
             String station;
             long seq;
             String serial;
+            long[] swapped;
             try (Connection c = AuditDataSources.embedded(dir).getConnection()) {
                 try (PreparedStatement ps = c.prepareStatement("select id, station, seq, serial from audit_events"
                         + " where kind = 'UNIT_CLAIMED' and unit_id = 1234");
@@ -74,14 +76,44 @@ class GeneratedRecordTest {
                 }
                 assertThat(db.verifyChain().findings()).as("the serial put back").isEmpty();
                 update(c, "update units set result = 'PASS', failed_step = null where id = ?", failedUnit(c));
+                swapped = swapTwoSteps(c);
             }
+            // the swap puts ST-01 out of seq order by id: the verifier walks it again alone, in two batches
             ChainReport edited = db.verifyChain();
-            assertThat(edited.findings()).singleElement().satisfies(f -> {
-                assertThat(f.kind()).isEqualTo(FindingKind.EDITED);
+            assertThat(edited.findings()).hasSize(3);
+            assertThat(edited.findings(FindingKind.EDITED)).singleElement().satisfies(f -> {
                 assertThat(f.table()).isEqualTo("units");
                 assertThat(f.what()).contains("result is 'PASS', the chain says 'FAILED'");
             });
+            assertThat(edited.findings(FindingKind.REORDERED)).extracting(ChainFinding::table, ChainFinding::rowId,
+                    ChainFinding::station, ChainFinding::seq).containsExactly(
+                    tuple("audit_events", swapped[1], "ST-01", swapped[2]),
+                    tuple("audit_events", swapped[0], "ST-01", swapped[2] + 1));
         }
+    }
+
+    /** Swaps the seqs of two consecutive STEP events of ST-01 past seq 10,300; returns their ids and first seq. */
+    private static long[] swapTwoSteps(Connection c) throws SQLException {
+        long[] pair = new long[3];
+        try (PreparedStatement ps = c.prepareStatement("select a.id, b.id, a.seq from audit_events a"
+                + " join audit_events b on b.station = a.station and b.seq = a.seq + 1 where a.station = 'ST-01'"
+                + " and a.seq >= 10300 and a.kind = 'STEP' and b.kind = 'STEP' order by a.seq fetch first 1 row only");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            pair[0] = rs.getLong(1);
+            pair[1] = rs.getLong(2);
+            pair[2] = rs.getLong(3);
+        }
+        update(c, "update audit_events set seq = 9000000 where id = ?", pair[0]);
+        try (PreparedStatement ps = c.prepareStatement("update audit_events set seq = ? where id = ?")) {
+            ps.setLong(1, pair[2]);
+            ps.setLong(2, pair[1]);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+            ps.setLong(1, pair[2] + 1);
+            ps.setLong(2, pair[0]);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        return pair;
     }
 
     private static long failedUnit(Connection c) throws SQLException {
