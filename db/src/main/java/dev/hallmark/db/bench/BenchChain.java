@@ -2,6 +2,7 @@ package dev.hallmark.db.bench;
 
 import dev.hallmark.db.chain.AuditEvent;
 import dev.hallmark.db.chain.ChainFormat;
+import dev.hallmark.db.chain.CheckpointReason;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -38,6 +39,7 @@ final class BenchChain implements AutoCloseable {
     private final Map<String, long[]> seqs = new HashMap<>();
     private final Map<String, String> hashes = new HashMap<>();
     private final Map<String, Long> signedSeq = new HashMap<>();
+    private final Map<String, Instant> lastAt = new HashMap<>();
     private final KeyPair key;
     private final String keyBase64;
     private final String keySha256;
@@ -56,10 +58,14 @@ final class BenchChain implements AutoCloseable {
         try {
             SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
             random.setSeed(seed);
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            // a Bouncy Castle key: BC keeps its fixed-point tables with the key's curve, while a JDK key would be
+            // converted, and those tables computed again, on every initSign
+            BouncyCastleProvider bc = new BouncyCastleProvider();
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", bc);
             generator.initialize(new ECGenParameterSpec("secp256r1"), random);
             this.key = generator.generateKeyPair();
-            this.signer = Signature.getInstance(ALGORITHM, new BouncyCastleProvider());
+            this.signer = Signature.getInstance(ALGORITHM, bc);
+            signer.initSign(key.getPrivate(), random);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the benchmark's station key could not be made", e);
         }
@@ -106,15 +112,19 @@ final class BenchChain implements AutoCloseable {
     void endOfWrite(String station, boolean sealed, Instant at) throws SQLException {
         long seq = seqs.get(station)[0];
         long signed = signedSeq.getOrDefault(station, 0L);
+        lastAt.put(station, at);
         if (!sealed && seq - signed < CHECKPOINT_EVERY) {
             return;
         }
+        sign(station, sealed ? CheckpointReason.SEAL : CheckpointReason.INTERVAL, at);
+    }
+
+    private void sign(String station, CheckpointReason reason, Instant at) throws SQLException {
+        long seq = seqs.get(station)[0];
         String head = hashes.get(station);
-        String reason = sealed ? "SEAL" : "INTERVAL";
-        byte[] bytes = ChainFormat.checkpointBytes(station, seq, head, at, reason, keySha256, null, ALGORITHM);
+        byte[] bytes = ChainFormat.checkpointBytes(station, seq, head, at, reason.name(), keySha256, null, ALGORITHM);
         String signature;
         try {
-            signer.initSign(key.getPrivate());
             signer.update(bytes);
             signature = Base64.getEncoder().encodeToString(signer.sign());
         } catch (GeneralSecurityException e) {
@@ -125,7 +135,7 @@ final class BenchChain implements AutoCloseable {
         checkpoints.setLong(i++, seq);
         checkpoints.setString(i++, head);
         checkpoints.setObject(i++, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-        checkpoints.setString(i++, reason);
+        checkpoints.setString(i++, reason.name());
         checkpoints.setString(i++, keySha256);
         checkpoints.setString(i++, keyBase64);
         checkpoints.setString(i++, "bench-token/station-key#01");
@@ -146,8 +156,16 @@ final class BenchChain implements AutoCloseable {
         return written;
     }
 
-    /** Writes each station's chain head and lets generated event ids go on after the loaded ones. */
+    /**
+     * Signs a closing checkpoint for each station with events after its last one (as the store does when the
+     * database closes), writes each station's chain head and lets generated event ids go on after the loaded ones.
+     */
     void finish(Connection c) throws SQLException {
+        for (Map.Entry<String, long[]> s : seqs.entrySet()) {
+            if (signedSeq.getOrDefault(s.getKey(), 0L) < s.getValue()[0]) {
+                sign(s.getKey(), CheckpointReason.CLOSE, lastAt.get(s.getKey()));
+            }
+        }
         executeBatch();
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into audit_chain_heads (station, seq, hash) values (?, ?, ?)")) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -72,7 +73,29 @@ public final class ChainFormat {
 
     /** A time as the encoding writes it, after cutting it to microseconds. */
     public static String time(Instant at) {
-        return TIME.format(at.truncatedTo(ChronoUnit.MICROS));
+        Instant micros = at.truncatedTo(ChronoUnit.MICROS);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(micros.getEpochSecond(), micros.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return TIME.format(micros);
+        }
+        // the pattern's digits written directly: the formatter was a tenth of the hashing's time
+        char[] out = "0000-00-00T00:00:00.000000Z".toCharArray();
+        digits(out, 0, 4, t.getYear());
+        digits(out, 5, 2, t.getMonthValue());
+        digits(out, 8, 2, t.getDayOfMonth());
+        digits(out, 11, 2, t.getHour());
+        digits(out, 14, 2, t.getMinute());
+        digits(out, 17, 2, t.getSecond());
+        digits(out, 20, 6, t.getNano() / 1000);
+        return new String(out);
+    }
+
+    private static void digits(char[] out, int at, int width, int value) {
+        int v = value;
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + v % 10);
+            v /= 10;
+        }
     }
 
     /** Lower-case hex SHA-256. */

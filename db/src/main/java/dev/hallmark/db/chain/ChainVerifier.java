@@ -10,12 +10,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class ChainVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChainVerifier.class);
-    private static final int FETCH = 1000;
     /** H2's snapshot isolation level (org.h2.engine.Constants.TRANSACTION_SNAPSHOT). */
     private static final int H2_SNAPSHOT = 6;
 
@@ -91,42 +87,9 @@ public final class ChainVerifier {
         Map<String, ChainAppender.Head> heads = heads(c);
         CheckpointCheck signatures = new CheckpointCheck(trustedSignerKeys);
         ChainTotals totals = new ChainTotals();
-        List<StationSummary> stations = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        // (station, seq) is unique, so this order is total; it is the unique index's order, which H2 streams
-        // (with ", id" appended H2 sorted the whole table into a temporary result first)
-        String sql = "select " + EventRows.COLUMNS + " from audit_events order by station, seq";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setFetchSize(FETCH);
-            try (ResultSet rs = ps.executeQuery()) {
-                String station = null;
-                StationWalk walk = null;
-                CheckpointCursor cursor = null;
-                try {
-                    while (rs.next()) {
-                        String rowStation = Objects.requireNonNullElse(rs.getString("station"), "");
-                        if (!rowStation.equals(station)) {
-                            if (walk != null) {
-                                stations.add(walk.finish());
-                                cursor.close();
-                            }
-                            station = rowStation;
-                            seen.add(station);
-                            cursor = new CheckpointCursor(c, station, signatures, checker);
-                            walk = new StationWalk(station, heads.get(station), cursor, findings);
-                        }
-                        walk.accept(row(rs, totals));
-                    }
-                    if (walk != null) {
-                        stations.add(walk.finish());
-                    }
-                } finally {
-                    if (cursor != null) {
-                        cursor.close();
-                    }
-                }
-            }
-        }
+        ChainScan scan = new ChainScan(c, heads, signatures, checker, totals);
+        List<StationSummary> stations = new ArrayList<>(scan.run(findings));
+        Set<String> seen = scan.seen();
         Set<String> rest = new HashSet<>(heads.keySet());
         rest.addAll(checkpointStations(c));
         rest.removeAll(seen);
@@ -149,14 +112,17 @@ public final class ChainVerifier {
         return new ChainReport(findings.all(), stations, legacyUnits(c, baseline));
     }
 
-    private static StationWalk.Row row(ResultSet rs, ChainTotals totals) throws SQLException {
+    /** The row at the cursor for a walk; a readable event also goes into {@code totals} unless that is null. */
+    static StationWalk.Row row(ResultSet rs, ChainTotals totals) throws SQLException {
         String unreadable = EventRows.unreadable(rs);
         if (unreadable != null) {
             return StationWalk.Row.unreadable(rs.getLong("id"), rs.getLong("seq"), rs.getString("prev_hash"),
                     rs.getString("hash"), unreadable);
         }
         ChainedEvent event = EventRows.read(rs);
-        totals.accept(event);
+        if (totals != null) {
+            totals.accept(event);
+        }
         return StationWalk.Row.of(event);
     }
 
@@ -218,95 +184,6 @@ public final class ChainVerifier {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
-            }
-        }
-    }
-
-    /**
-     * One station's checkpoints in seq order. Signatures are checked a batch ahead on the verifier's second thread
-     * (one checkpoint per sealed unit makes signature checks a large share of the work), while this thread goes on
-     * reading the chain; rows are read from the connection only on this thread.
-     */
-    private static final class CheckpointCursor implements StationWalk.CheckpointFeed, AutoCloseable {
-        private static final int BATCH = 256;
-        private final PreparedStatement ps;
-        private final ResultSet rs;
-        private final CheckpointCheck signatures;
-        private final ExecutorService checker;
-        private Future<List<SignedCheckpoint>> ahead;
-        private List<SignedCheckpoint> batch = List.of();
-        private int index;
-        private boolean exhausted;
-
-        CheckpointCursor(Connection c, String station, CheckpointCheck signatures, ExecutorService checker)
-                throws SQLException {
-            this.signatures = signatures;
-            this.checker = checker;
-            this.ps = c.prepareStatement("select " + Checkpoints.COLUMNS
-                    + " from audit_checkpoints where station = ? order by seq, id");
-            ps.setFetchSize(FETCH);
-            ps.setString(1, station);
-            this.rs = ps.executeQuery();
-            this.ahead = submitNext();
-        }
-
-        private Future<List<SignedCheckpoint>> submitNext() throws SQLException {
-            if (exhausted) {
-                return null;
-            }
-            List<Checkpoint> read = new ArrayList<>(BATCH);
-            while (read.size() < BATCH && rs.next()) {
-                read.add(Checkpoints.read(rs));
-            }
-            exhausted = read.size() < BATCH;
-            if (read.isEmpty()) {
-                return null;
-            }
-            return checker.submit(() -> read.stream().map(signatures::check).toList());
-        }
-
-        @Override
-        public SignedCheckpoint peek() throws SQLException {
-            while (index == batch.size()) {
-                if (ahead == null) {
-                    return null;
-                }
-                batch = await(ahead);
-                index = 0;
-                ahead = submitNext();
-            }
-            return batch.get(index);
-        }
-
-        @Override
-        public SignedCheckpoint next() throws SQLException {
-            SignedCheckpoint n = peek();
-            if (n != null) {
-                index++;
-            }
-            return n;
-        }
-
-        private static List<SignedCheckpoint> await(Future<List<SignedCheckpoint>> f) throws SQLException {
-            try {
-                return f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while checking checkpoint signatures", "57014", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a checkpoint signature check failed", e.getCause());
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            if (ahead != null) {
-                ahead.cancel(false);
-            }
-            try {
-                rs.close();
-            } finally {
-                ps.close();
             }
         }
     }

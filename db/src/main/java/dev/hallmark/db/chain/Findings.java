@@ -23,6 +23,12 @@ final class Findings {
         }
     }
 
+    /** Adds the findings collected by {@code other}, in their order, with the events they flag. */
+    void addAll(Findings other) {
+        all.addAll(other.all);
+        flaggedEvents.addAll(other.flaggedEvents);
+    }
+
     boolean flagged(long eventId) {
         return flaggedEvents.contains(eventId);
     }

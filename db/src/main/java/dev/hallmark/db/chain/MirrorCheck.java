@@ -77,36 +77,28 @@ final class MirrorCheck {
 
     private boolean stepsMatch() throws SQLException {
         MirrorDigest mirror = chain.mirror();
-        String sql = "select event_id, unit_id, step, status, at, detail from step_events where id > ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setFetchSize(FETCH);
+        String sql = "select id, event_id, unit_id, step, status, at, detail from step_events where id > ? and id %s ?"
+                + " order by id fetch first ? rows only";
+        KeysetScan.run(c, sql, "id", ps -> {
             ps.setLong(1, baseline.stepEventsMaxId());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    mirror.add(nullableLong(rs, "event_id"), nullableLong(rs, "unit_id"), rs.getString("step"),
-                            rs.getString("status"), EventRows.getInstant(rs, "at"), rs.getString("detail"));
-                }
-            }
-        }
+            return 2;
+        }, Long.MIN_VALUE, rs -> mirror.add(nullableLong(rs, "event_id"), nullableLong(rs, "unit_id"),
+                rs.getString("step"), rs.getString("status"), EventRows.getInstant(rs, "at"), rs.getString("detail")));
         return mirror.matches(chain.steps());
     }
 
     private boolean certificatesMatch() throws SQLException {
         MirrorDigest mirror = chain.mirror();
-        String sql = "select event_id, unit_id, cert_sha256, recorded_at, cert_pem from unit_certificates";
-        boolean pemsHold = true;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setFetchSize(FETCH);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String sha = rs.getString("cert_sha256");
-                    mirror.add(nullableLong(rs, "event_id"), nullableLong(rs, "unit_id"), sha,
-                            EventRows.getInstant(rs, "recorded_at"));
-                    pemsHold &= pemProblem(rs.getString("cert_pem"), sha) == null;
-                }
-            }
-        }
-        return pemsHold && mirror.matches(chain.certificates());
+        String sql = "select id, event_id, unit_id, cert_sha256, recorded_at, cert_pem from unit_certificates"
+                + " where id %s ? order by id fetch first ? rows only";
+        boolean[] pemsHold = {true};
+        KeysetScan.run(c, sql, "id", KeysetScan::none, Long.MIN_VALUE, rs -> {
+            String sha = rs.getString("cert_sha256");
+            mirror.add(nullableLong(rs, "event_id"), nullableLong(rs, "unit_id"), sha,
+                    EventRows.getInstant(rs, "recorded_at"));
+            pemsHold[0] &= pemProblem(rs.getString("cert_pem"), sha) == null;
+        });
+        return pemsHold[0] && mirror.matches(chain.certificates());
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {
@@ -182,34 +174,28 @@ final class MirrorCheck {
                 + " e.id as e_id, e.station as e_station, e.seq as e_seq, e.kind as e_kind, e.unit_id as e_unit,"
                 + " e.lock_level as e_level, e.locked as e_locked, e.detail as e_detail"
                 + " from lock_evidence m left join audit_events e on e.id = m.event_id"
-                + " where m.unit_id > ? order by m.unit_id";
-        long faithful = 0;
-        long lastUnit = Long.MIN_VALUE;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setFetchSize(FETCH);
+                + " where m.unit_id > ? and m.unit_id %s ? order by m.unit_id fetch first ? rows only";
+        // lock_evidence's primary key is unit_id: one row per unit, so each row is another unit
+        long[] faithful = {0};
+        KeysetScan.run(c, sql, "m_unit", ps -> {
             ps.setLong(1, baseline.unitsMaxId());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long unit = rs.getLong("m_unit");
-                    boolean another = unit != lastUnit;
-                    lastUnit = unit;
-                    if (unlinked(rs, "lock_evidence", "lock evidence")) {
-                        continue;
-                    }
-                    List<String> differ = new ArrayList<>();
-                    compare(differ, "kind", EventKind.LOCK_EVIDENCE.name(), rs.getString("e_kind"));
-                    compare(differ, "unit", rs.getObject("m_unit"), rs.getObject("e_unit"));
-                    compare(differ, "level", rs.getString("m_level"), rs.getString("e_level"));
-                    compare(differ, "locked", rs.getObject("m_locked"), rs.getObject("e_locked"));
-                    compare(differ, "observations", rs.getString("m_observations"), rs.getString("e_detail"));
-                    edited(rs, "lock_evidence", differ);
-                    if (differ.isEmpty() && another) {
-                        faithful++;
-                    }
-                }
+            return 2;
+        }, Long.MIN_VALUE, rs -> {
+            if (unlinked(rs, "lock_evidence", "lock evidence")) {
+                return;
             }
-        }
-        return faithful;
+            List<String> differ = new ArrayList<>();
+            compare(differ, "kind", EventKind.LOCK_EVIDENCE.name(), rs.getString("e_kind"));
+            compare(differ, "unit", rs.getObject("m_unit"), rs.getObject("e_unit"));
+            compare(differ, "level", rs.getString("m_level"), rs.getString("e_level"));
+            compare(differ, "locked", rs.getObject("m_locked"), rs.getObject("e_locked"));
+            compare(differ, "observations", rs.getString("m_observations"), rs.getString("e_detail"));
+            edited(rs, "lock_evidence", differ);
+            if (differ.isEmpty()) {
+                faithful[0]++;
+            }
+        });
+        return faithful[0];
     }
 
     /** The mirror row of each unit's latest LOCK_EVIDENCE event must exist and point at that event. */

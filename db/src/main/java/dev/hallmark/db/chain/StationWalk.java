@@ -40,6 +40,7 @@ final class StationWalk {
         private String note;
         private boolean linkPending;
         private long missingFrom;
+        private volatile Boolean holds;
 
         private Row(long id, long seq, String prev, String hash, AuditEvent event, String note) {
             this.id = id;
@@ -53,6 +54,24 @@ final class StationWalk {
 
         static Row of(ChainedEvent e) {
             return new Row(e.id(), e.seq(), e.prevHash(), e.hash(), e.event(), null);
+        }
+
+        /**
+         * Whether the row's fields hash, at its seq after its previous hash, to its hash; computed once, possibly
+         * ahead of the walk on another thread ({@link #check}).
+         */
+        boolean holds() {
+            Boolean h = holds;
+            if (h == null) {
+                h = event != null && verifies(event, seq, prev, hash);
+                holds = h;
+            }
+            return h;
+        }
+
+        /** Computes {@link #holds()} now, so the walk finds it done. */
+        void check() {
+            holds();
         }
 
         /** A row whose fields cannot even be read as an event (an unknown kind, a missing time). */
@@ -149,7 +168,7 @@ final class StationWalk {
         if (r.event == null) {
             return;
         }
-        if (verifies(r.event, r.seq, r.prev, r.hash)) {
+        if (r.holds()) {
             return;
         }
         Long original = searchOriginalSeq(r);

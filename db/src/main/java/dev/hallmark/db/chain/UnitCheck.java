@@ -16,6 +16,8 @@ import java.util.Objects;
 final class UnitCheck {
 
     private static final int FETCH = 1000;
+    /** Unit ids per range. */
+    private static final int RANGE = 5_000;
     private static final String TABLE = "units";
     /** How a UNIT_BEGUN event names its lot's profile snapshot (JdbcAuditStore.PROFILE_SNAPSHOT). */
     private static final String PROFILE_SNAPSHOT = "profile sha256 ";
@@ -30,36 +32,62 @@ final class UnitCheck {
         this.baseline = baseline;
     }
 
+    /**
+     * Merges units and their events in ranges of {@value #RANGE} unit ids ({@link KeysetScan} says why short
+     * statements); the last range is open-ended, so events of units above the last unit row are seen too.
+     */
     void run() throws SQLException {
+        String bound = "select id from units where id > ? order by id offset ? rows fetch next 1 row only";
         String units = "select u.id, u.lot_id, u.serial, u.uid, u.chip_family, u.station, u.fixture, u.result,"
                 + " u.failed_step, u.error_code, u.cause, u.started_at, u.finished_at, u.cert_pem, u.cert_sha256,"
-                + " l.profile, l.profile_sha256 from units u left join lots l on l.id = u.lot_id where u.id > ?"
-                + " order by u.id";
-        String events = "select " + EventRows.COLUMNS + " from audit_events where unit_id > ? and kind in"
-                + " ('UNIT_BEGUN', 'UNIT_CLAIMED', 'CERTIFICATE', 'UNIT_SEALED') and at is not null"
+                + " l.profile, l.profile_sha256 from units u left join lots l on l.id = u.lot_id"
+                + " where u.id > ? and u.id <= ? order by u.id";
+        String events = "select " + EventRows.COLUMNS + " from audit_events where unit_id > ? and unit_id <= ?"
+                + " and kind in ('UNIT_BEGUN', 'UNIT_CLAIMED', 'CERTIFICATE', 'UNIT_SEALED') and at is not null"
                 + " order by unit_id, seq";
-        try (PreparedStatement up = c.prepareStatement(units); PreparedStatement ep = c.prepareStatement(events)) {
+        try (PreparedStatement bp = c.prepareStatement(bound); PreparedStatement up = c.prepareStatement(units);
+             PreparedStatement ep = c.prepareStatement(events)) {
             up.setFetchSize(FETCH);
             ep.setFetchSize(FETCH);
-            up.setLong(1, baseline.unitsMaxId());
-            ep.setLong(1, baseline.unitsMaxId());
-            try (ResultSet ur = up.executeQuery(); ResultSet er = ep.executeQuery()) {
-                ChainedEvent next = er.next() ? EventRows.read(er) : null;
-                while (ur.next()) {
-                    long id = ur.getLong("id");
-                    while (next != null && next.event().unitId() < id) {
-                        next = missingUnit(er, next);
-                    }
-                    Expected expected = new Expected();
-                    while (next != null && next.event().unitId() == id) {
-                        expected.apply(next);
-                        next = er.next() ? EventRows.read(er) : null;
-                    }
-                    compare(ur, id, expected);
-                }
-                while (next != null) {
+            long from = baseline.unitsMaxId();
+            while (from != Long.MAX_VALUE) {
+                long to = upperBound(bp, from);
+                merge(up, ep, from, to);
+                from = to;
+            }
+        }
+    }
+
+    /** The id of the {@value #RANGE}th unit after {@code from}, or the largest id when there are fewer. */
+    private static long upperBound(PreparedStatement bp, long from) throws SQLException {
+        bp.setLong(1, from);
+        bp.setInt(2, RANGE - 1);
+        try (ResultSet rs = bp.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : Long.MAX_VALUE;
+        }
+    }
+
+    private void merge(PreparedStatement up, PreparedStatement ep, long from, long to) throws SQLException {
+        up.setLong(1, from);
+        up.setLong(2, to);
+        ep.setLong(1, from);
+        ep.setLong(2, to);
+        try (ResultSet ur = up.executeQuery(); ResultSet er = ep.executeQuery()) {
+            ChainedEvent next = er.next() ? EventRows.read(er) : null;
+            while (ur.next()) {
+                long id = ur.getLong("id");
+                while (next != null && next.event().unitId() < id) {
                     next = missingUnit(er, next);
                 }
+                Expected expected = new Expected();
+                while (next != null && next.event().unitId() == id) {
+                    expected.apply(next);
+                    next = er.next() ? EventRows.read(er) : null;
+                }
+                compare(ur, id, expected);
+            }
+            while (next != null) {
+                next = missingUnit(er, next);
             }
         }
     }

@@ -8,8 +8,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +77,23 @@ class ChainFormatTest {
         assertThat(ChainFormat.time(Instant.parse("2026-03-02T08:15:30Z"))).isEqualTo("2026-03-02T08:15:30.000000Z");
         assertThat(ChainFormat.time(AT)).isEqualTo("2026-03-02T08:15:30.123456Z");
         assertThat(STEP.at()).isEqualTo(Instant.parse("2026-03-02T08:15:30.123456Z"));
+    }
+
+    @Test
+    void timesAreWrittenAsThePatternWritesThemInEveryYear() {
+        DateTimeFormatter pattern = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+                .withZone(ZoneOffset.UTC);
+        Random random = new Random(6);
+        List<Instant> times = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("-0001-12-31T23:59:59Z"), Instant.parse("2026-02-28T23:59:59.000001Z")));
+        for (int i = 0; i < 2_000; i++) {
+            times.add(Instant.ofEpochSecond(random.nextLong(-70_000_000_000L, 300_000_000_000L),
+                    random.nextInt(1_000_000_000)));
+        }
+        for (Instant t : times) {
+            assertThat(ChainFormat.time(t)).as("%s", t).isEqualTo(pattern.format(t.truncatedTo(ChronoUnit.MICROS)));
+        }
     }
 
     @Test
