@@ -10,17 +10,23 @@ import dev.hallmark.engine.port.ActionRecord;
 import dev.hallmark.ui.signin.Permission;
 import dev.hallmark.ui.signin.Session;
 import dev.hallmark.ui.signin.StationGate;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The station window's gate on the engine's access control: each window permission is one action of the engine's
  * matrix (docs/access-control.md), so the window and the CLI allow the same people the same things and write the
- * same action log. Service accounts are for scripts: they cannot sign in to the window.
+ * same action log. Service accounts are for scripts: they cannot sign in to the window. Only sessions this gate
+ * issued and that have not signed out are honoured (by identity, not by name and roles), so a session object made
+ * elsewhere in the process opens nothing.
  */
 public final class WindowGate implements StationGate {
 
     private final StationAccess access;
+    private final Set<Session> live = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
     public WindowGate(StationAccess access) {
         this.access = Objects.requireNonNull(access, "access");
@@ -46,12 +52,14 @@ public final class WindowGate implements StationGate {
             throw new ProvisioningException(ErrorCode.ACCESS_DENIED, "'" + who.name()
                     + "' is a service account for scripts; sign in to the window as a person");
         }
-        return new Session(who.name(), who.roles());
+        Session session = new Session(who.name(), who.roles());
+        live.add(session);
+        return session;
     }
 
     @Override
     public boolean allows(Session who, Permission what) {
-        return who != null && signedIn(who).mayDo(action(what));
+        return who != null && live.contains(who) && asSignedIn(who).mayDo(action(what));
     }
 
     @Override
@@ -79,6 +87,9 @@ public final class WindowGate implements StationGate {
 
     @Override
     public void recordSession(Session who, String event, String detail) throws ProvisioningException {
+        if ("SIGN_OUT".equals(event)) {
+            live.remove(who);
+        }
         append(who.name(), event, null, "OK", detail);
     }
 
@@ -92,7 +103,15 @@ public final class WindowGate implements StationGate {
         access.log().append(new ActionRecord(access.clock().instant(), name, action, target, approver, outcome, detail));
     }
 
-    private static SignedIn signedIn(Session who) {
+    private SignedIn signedIn(Session who) throws ProvisioningException {
+        if (who == null || !live.contains(who)) {
+            throw new ProvisioningException(ErrorCode.NOT_SIGNED_IN, "the station window has no such signed-in session"
+                    + (who == null ? "" : " for " + who.name()) + "; sign in again");
+        }
+        return asSignedIn(who);
+    }
+
+    private static SignedIn asSignedIn(Session who) {
         return new SignedIn(who.name(), who.roles(), false);
     }
 }

@@ -37,6 +37,11 @@ public final class BenchUiCommand implements Callable<Integer> {
     @Option(names = "--units", defaultValue = "160", description = "Units to provision (default ${DEFAULT-VALUE}).")
     int units;
 
+    @Option(names = "--warmup-units", defaultValue = "80", description = "Units provisioned before the measurement,"
+            + " so the JIT has compiled the provisioning path as on a station that has run a while"
+            + " (default ${DEFAULT-VALUE}; 0 measures a cold start).")
+    int warmupUnits;
+
     @Option(names = "--archive-dir", paramLabel = "DIR", defaultValue = "/dev/shm/hallmark-bench-ui-archive",
             description = "Where the generated archive is kept (default ${DEFAULT-VALUE}).")
     Path archiveDir;
@@ -54,15 +59,15 @@ public final class BenchUiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (fixtures < 1 || fixtures > 16 || units < 1 || archiveUnits < 1) {
+        if (fixtures < 1 || fixtures > 16 || units < 1 || warmupUnits < 0 || archiveUnits < 1) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
-                    "--fixtures must be 1 to 16, --units and --archive-units at least 1");
+                    "--fixtures must be 1 to 16, --units and --archive-units at least 1, --warmup-units at least 0");
         }
         java.io.PrintWriter out = spec.commandLine().getOut();
         startToolkit();
         try {
             if (parts.contains("bench")) {
-                out.println(new UiBenchBench(DataDir.resolve(dataDir), fixtures, units).run());
+                out.println(new UiBenchBench(DataDir.resolve(dataDir), fixtures, units, warmupUnits).run());
             }
             if (parts.contains("auditor")) {
                 out.println(new UiBenchAuditor(archiveDir, archiveUnits, archiveJournals).run());

@@ -1,9 +1,11 @@
 package dev.hallmark.app.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hallmark.app.HallmarkProcess;
 import dev.hallmark.app.access.StationAccess;
+import dev.hallmark.app.access.WindowGate;
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.DemoProfile;
@@ -12,7 +14,9 @@ import dev.hallmark.app.station.SimulatedVendor;
 import dev.hallmark.app.station.StationUi;
 import dev.hallmark.engine.api.Conformity;
 import dev.hallmark.engine.api.ConformityClass;
+import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProductProfile;
+import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.Role;
 import dev.hallmark.engine.api.UnitListener;
 import dev.hallmark.engine.port.ActionRecord;
@@ -23,6 +27,8 @@ import dev.hallmark.sim.SimBench;
 import dev.hallmark.sim.SimTiming;
 import dev.hallmark.sim.Stm32Family;
 import dev.hallmark.ui.StationWindow;
+import dev.hallmark.ui.signin.Permission;
+import dev.hallmark.ui.signin.Session;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -47,6 +53,7 @@ class StationSignInIT {
     private static final String OLGA_PASSWORD = "olga-password-12";
     private static final String AUD_PASSWORD = "auditor-password-12";
     private static final String SAM_PASSWORD = "sam-password-1234";
+    private static final String GINA_PASSWORD = "gina-password-123";
 
     private static EmbeddedStation station;
     private static StationAccess access;
@@ -84,6 +91,29 @@ class StationSignInIT {
         var now = access.clock().instant();
         access.directory().create(new OperatorAccount(name, Set.of(role),
                 access.hasher().hash(password.toCharArray()).encode(), 0, false, false, now, now));
+    }
+
+    @Test
+    void onlyASessionTheGateIssuedAndThatHasNotSignedOutOpensAnything() throws Exception {
+        add("gina", GINA_PASSWORD, Role.OPERATOR);
+        WindowGate gate = new WindowGate(access);
+        Session forged = new Session("gina", Set.of(Role.ADMIN));
+        assertThat(gate.allows(forged, Permission.ADMIN_SCREEN)).isFalse();
+        assertThatThrownBy(() -> gate.authorize(forged, Permission.ADMIN_SCREEN, null))
+                .isInstanceOfSatisfying(ProvisioningException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_SIGNED_IN));
+
+        Session real = gate.signIn("gina", GINA_PASSWORD.toCharArray());
+        assertThat(gate.allows(real, Permission.BENCH_SCREEN)).isTrue();
+        assertThat(gate.allows(real, Permission.ADMIN_SCREEN)).isFalse();
+        assertThat(gate.allows(new Session("gina", Set.of(Role.OPERATOR)), Permission.BENCH_SCREEN))
+                .as("an equal session the gate did not issue").isFalse();
+
+        gate.recordSession(real, "SIGN_OUT", "test");
+        assertThat(gate.allows(real, Permission.BENCH_SCREEN)).isFalse();
+        assertThatThrownBy(() -> gate.authorize(real, Permission.START_UNIT, "LOT"))
+                .isInstanceOfSatisfying(ProvisioningException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_SIGNED_IN));
     }
 
     @Test
