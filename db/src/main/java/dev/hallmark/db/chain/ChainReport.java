@@ -52,13 +52,18 @@ public record ChainReport(List<ChainFinding> findings, List<StationSummary> stat
 
     /** Writes {@link #lines()} one per line and returns {@link #exitCode()}. */
     public int print(Appendable out) {
+        printLines(lines(), out);
+        return exitCode();
+    }
+
+    /** Writes a verification report's lines, one per line. */
+    public static void printLines(List<String> lines, Appendable out) {
         try {
-            for (String line : lines()) {
+            for (String line : lines) {
                 out.append(line).append('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the verification report could not be written", e);
         }
-        return exitCode();
     }
 }

@@ -1,8 +1,6 @@
 package dev.hallmark.db.records;
 
 import dev.hallmark.db.chain.ChainReport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,13 +31,7 @@ public record RecordsReport(ChainReport chain, List<String> summaries) {
 
     /** Writes {@link #lines()} one per line and returns the exit code (0 when all holds, 1 otherwise). */
     public int print(Appendable out) {
-        try {
-            for (String line : lines()) {
-                out.append(line).append('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the verification report could not be written", e);
-        }
+        ChainReport.printLines(lines(), out);
         return chain.exitCode();
     }
 }

@@ -38,11 +38,7 @@ public final class Pkcs11DeviceTokens implements DeviceTokens {
      * class check before the first unit.
      */
     public dev.hallmark.hsm.info.TokenInfo tokenInfo(Fixture fixture) throws ProvisioningException {
-        DeviceTokenConfig config = byFixture.get(fixture.id());
-        if (config == null) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "No device token is configured for fixture "
-                    + fixture.id() + " (configured: " + new TreeMap<>(byFixture).keySet() + ").");
-        }
+        DeviceTokenConfig config = configFor(fixture);
         Semaphore oneUser = ONE_USER.computeIfAbsent(config.module().toAbsolutePath().normalize(), m -> new Semaphore(1));
         oneUser.acquireUninterruptibly();
         try (Pkcs11Station station = Pkcs11Station.open(config.module(), config.token(), config.pin(), 1)) {
@@ -54,11 +50,7 @@ public final class Pkcs11DeviceTokens implements DeviceTokens {
 
     @Override
     public DeviceToken open(Fixture fixture) throws ProvisioningException {
-        DeviceTokenConfig config = byFixture.get(fixture.id());
-        if (config == null) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "No device token is configured for fixture "
-                    + fixture.id() + " (configured: " + new TreeMap<>(byFixture).keySet() + ").");
-        }
+        DeviceTokenConfig config = configFor(fixture);
         Semaphore oneUser = ONE_USER.computeIfAbsent(config.module().toAbsolutePath().normalize(), m -> new Semaphore(1));
         oneUser.acquireUninterruptibly();
         Pkcs11Station station;
@@ -80,5 +72,14 @@ public final class Pkcs11DeviceTokens implements DeviceTokens {
             release.run();
             throw e;
         }
+    }
+
+    private DeviceTokenConfig configFor(Fixture fixture) throws ProvisioningException {
+        DeviceTokenConfig config = byFixture.get(fixture.id());
+        if (config == null) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "No device token is configured for fixture "
+                    + fixture.id() + " (configured: " + new TreeMap<>(byFixture).keySet() + ").");
+        }
+        return config;
     }
 }
