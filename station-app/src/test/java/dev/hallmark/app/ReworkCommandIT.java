@@ -3,8 +3,18 @@ package dev.hallmark.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hallmark.db.chain.ChainVerifier;
+import dev.hallmark.db.export.ExportContext;
+import dev.hallmark.db.query.AuditDataSources;
+import dev.hallmark.db.query.JdbcUnitArchive;
+import dev.hallmark.db.store.AuditDatabase;
+import dev.hallmark.engine.port.UnitArchive;
+import dev.hallmark.engine.port.UnitDetail;
+import dev.hallmark.engine.port.UnitFilter;
+import dev.hallmark.engine.port.UnitRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,6 +130,43 @@ class ReworkCommandIT {
         HallmarkProcess.Result verify = run(as("sam"), "audit", "verify", "--operator", "sam");
         assertThat(verify.exit()).as(verify.toString()).isZero();
         assertThat(verify.out()).contains("action log: ", "unit controls: ", "OK: the audit record holds");
+        theReworkedUnitReadsReworkedAndRevokedOutsideItsChain();
+    }
+
+    /** The exports and the auditor's port show the rework and the revocation; units never reworked show neither. */
+    private static void theReworkedUnitReadsReworkedAndRevokedOutsideItsChain() throws Exception {
+        JsonNode line = StationRuns.export(dataDir, "RW").get(0);
+        assertThat(line.get("serial").asText()).isEqualTo(reworked);
+        assertThat(line.get("result").asText()).isEqualTo("PASS");
+        assertThat(line.get("reworked_at").isNull()).as(line.toString()).isFalse();
+        assertThat(line.get("certificate_revoked").asBoolean()).isTrue();
+        for (String lot : List.of("RW2", "RWY")) {
+            JsonNode kept = StationRuns.export(dataDir, lot).get(0);
+            assertThat(kept.get("reworked_at").isNull()).as(kept.toString()).isTrue();
+            assertThat(kept.get("certificate_revoked").asBoolean()).isFalse();
+        }
+        HallmarkProcess.Result csv = HallmarkProcess.run(dataDir, "audit", "export", "--data-dir", dataDir.toString(),
+                "--format", "csv", "--lot", "RW");
+        assertThat(csv.exit()).as(csv.toString()).isZero();
+        assertThat(csv.lines().get(0)).endsWith(",reworked_at,certificate_revoked");
+        assertThat(csv.lines().get(1)).contains(reworked).endsWith("," + line.get("reworked_at").asText() + ",true");
+
+        try (AuditDatabase db = AuditDatabase.openH2(dataDir.resolve("audit"))) {
+            UnitArchive archive = new JdbcUnitArchive(db, AuditDataSources.embedded(dataDir.resolve("audit")),
+                    ChainVerifier.acceptingStoredKeys(), List.of(), f -> ExportContext.of(Clock.systemUTC()));
+            UnitRecord unit = archive.page(new UnitFilter(reworked, null, null, null, null, null, null), 0, 0, 1)
+                    .get(0);
+            assertThat(unit.resultLabel()).isEqualTo("PASS (reworked)");
+            UnitDetail detail = archive.detail(unit.id());
+            assertThat(detail.unit().reworkedAt()).hasToString(line.get("reworked_at").asText());
+            assertThat(detail.unit().certificateRevoked()).isTrue();
+            assertThat(detail.reworkNote()).startsWith("by sam, approved by vera;");
+            UnitRecord again = archive.page(new UnitFilter(newSerial, null, null, null, null, null, null), 0, 0, 1)
+                    .get(0);
+            assertThat(again.reworked()).isFalse();
+            assertThat(again.certificateRevoked()).isFalse();
+            assertThat(archive.detail(again.id()).reworkNote()).isNull();
+        }
     }
 
     @Test

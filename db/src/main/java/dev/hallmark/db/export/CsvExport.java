@@ -15,14 +15,16 @@ import javax.sql.DataSource;
 /**
  * The audit record as CSV (RFC 4180, formula-safe, see {@link Csv}): a header record, then one record per unit in
  * id order; absent values are empty cells, times ISO-8601 UTC, lock observations joined with {@code "; "}.
- * The certificate itself is in the other exports; here it is named by its SHA-256.
+ * The certificate itself is in the other exports; here it is named by its SHA-256. The last two columns come from
+ * the unit's chain: {@code reworked_at} (empty when the device was never wiped for rework) and
+ * {@code certificate_revoked}; they are appended last so the positions of the older columns hold.
  */
 public final class CsvExport {
 
     /** The header record, the columns in order. */
     public static final List<String> COLUMNS = List.of("unit_id", "lot", "serial", "uid", "chip_family", "station",
             "fixture", "result", "failed_step", "error_code", "cause", "started", "finished", "cert_sha256",
-            "lock_level", "locked", "lock_observations");
+            "lock_level", "locked", "lock_observations", "reworked_at", "certificate_revoked");
 
     private CsvExport() {
     }
@@ -40,6 +42,7 @@ public final class CsvExport {
         return Arrays.asList(Long.toString(u.id()), u.lot(), u.serial(), u.uid(), u.chipFamily(), u.station(),
                 u.fixture(), u.result().name(), u.failedStep(), u.errorCode(), u.cause(), UnitFields.iso(u.started()),
                 UnitFields.iso(u.finished()), u.certificateSha256(), e == null ? null : e.level().name(),
-                e == null ? null : Boolean.toString(e.locked()), e == null ? null : String.join("; ", e.observations()));
+                e == null ? null : Boolean.toString(e.locked()), e == null ? null : String.join("; ", e.observations()),
+                UnitFields.iso(u.reworkedAt()), Boolean.toString(u.certificateRevoked()));
     }
 }

@@ -85,6 +85,8 @@ public final class JsonlExport {
         } else {
             o.set("lock_evidence", lockEvidence(evidence.get()));
         }
+        o.put("reworked_at", UnitFields.iso(unit.reworkedAt()));
+        o.put("certificate_revoked", unit.certificateRevoked());
         return o;
     }
 

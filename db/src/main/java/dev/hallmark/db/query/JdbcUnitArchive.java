@@ -116,7 +116,8 @@ public final class JdbcUnitArchive implements UnitArchive {
         UnitRecord unit = store.unit(unitId).orElseThrow(() -> new ProvisioningException(ErrorCode.CONFIG_INVALID,
                 "there is no unit #" + unitId + " in the audit database"));
         return new UnitDetail(unit, unit.certificatePem() == null ? List.of() : caChainPem,
-                store.lockEvidence(unitId).orElse(null), store.events(unitId), store.scanLabel(unitId).orElse(null));
+                store.lockEvidence(unitId).orElse(null), store.events(unitId), store.scanLabel(unitId).orElse(null),
+                unit.reworked() ? store.reworkNote(unitId).orElse("") : null);
     }
 
     @Override

@@ -27,7 +27,8 @@ final class UnitRows {
                 rs.getString("chip_family"), UnitResult.valueOf(rs.getString("result")), rs.getString("failed_step"),
                 rs.getString("error_code"), rs.getString("cause"), rs.getString("cert_pem"),
                 rs.getString("cert_sha256"), rs.getString("station"), rs.getString("fixture"),
-                instant(rs, "started_at"), instant(rs, "finished_at"));
+                instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "reworked_at"),
+                rs.getBoolean("cert_revoked"));
     }
 
     /** The unit with the lock evidence of the cursor's left join; null columns mean none was recorded. */

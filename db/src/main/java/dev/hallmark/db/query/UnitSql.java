@@ -1,5 +1,6 @@
 package dev.hallmark.db.query;
 
+import dev.hallmark.db.store.UnitChainFacts;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,7 +19,7 @@ final class UnitSql {
     /** The unit columns, in {@link UnitRows} order; {@code %s} is the certificate column or a typed null. */
     static final String UNIT_COLUMNS = "u.id, u.lot_id, u.serial, u.uid, u.chip_family, u.result,"
             + " u.failed_step, u.error_code, u.cause, %s as cert_pem, u.cert_sha256, u.station, u.fixture,"
-            + " u.started_at, u.finished_at";
+            + " u.started_at, u.finished_at, " + UnitChainFacts.columns("u");
     private static final String EVIDENCE_COLUMNS = ", e.level as lock_level, e.locked as lock_locked,"
             + " e.observations as lock_observations";
     private static final String NO_CERTIFICATE = "cast(null as varchar(8000))";

@@ -346,6 +346,11 @@ public final class JdbcAuditStore implements AuditStore {
         return sql.autoCommit("read the rework of unit #" + unitId, c -> UnitRework.reworked(c, unitId));
     }
 
+    /** The detail chained with the unit's UNIT_REWORKED event (who, approver, port, lock states), if reworked. */
+    public Optional<String> reworkNote(long unitId) throws ProvisioningException {
+        return sql.autoCommit("read the rework note of unit #" + unitId, c -> UnitQueries.reworkNote(c, unitId));
+    }
+
     /** Signs the closing checkpoints; called by {@link AuditDatabase#close()} before the pool closes. */
     void close() {
         chain.close();

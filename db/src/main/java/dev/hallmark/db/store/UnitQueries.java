@@ -25,7 +25,8 @@ final class UnitQueries {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private static final String UNIT_COLUMNS = "select id, lot_id, serial, uid, chip_family, result, failed_step,"
-            + " error_code, cause, cert_pem, cert_sha256, station, fixture, started_at, finished_at from units";
+            + " error_code, cause, cert_pem, cert_sha256, station, fixture, started_at, finished_at, "
+            + UnitChainFacts.columns("units") + " from units";
     private static final String ORDER = " order by started_at, id";
 
     private UnitQueries() {
@@ -88,6 +89,17 @@ final class UnitQueries {
                 }
             }
             return out;
+        }
+    }
+
+    /** The detail of the unit's UNIT_REWORKED event (who, approver, port, lock states), empty when not reworked. */
+    static Optional<String> reworkNote(Connection c, long unitId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select detail from audit_events where unit_id = ?"
+                + " and kind = 'UNIT_REWORKED' order by id fetch first 1 rows only")) {
+            ps.setLong(1, unitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
         }
     }
 
@@ -162,7 +174,8 @@ final class UnitQueries {
                         rs.getString("failed_step"), rs.getString("error_code"), rs.getString("cause"),
                         rs.getString("cert_pem"), rs.getString("cert_sha256"), rs.getString("station"),
                         rs.getString("fixture"), Sql.getInstant(rs, "started_at"),
-                        Sql.getInstant(rs, "finished_at")));
+                        Sql.getInstant(rs, "finished_at"), Sql.getInstant(rs, "reworked_at"),
+                        rs.getBoolean("cert_revoked")));
             }
         }
         return out;

@@ -50,7 +50,7 @@ class CsvExportTest {
         assertThat(p).containsExactly(Long.toString(pass), "L1", passRecord.serial(), passRecord.uid(), "STM32F4",
                 "ST-01", "F1", "PASS", "", "", "", "2026-03-02T08:15:31.123Z", "2026-03-02T08:15:40.123Z",
                 passRecord.certificateSha256(), "READOUT_PROTECTED", "true",
-                "READ_MEMORY 0x08000000 -> NACK 0x1F; GET_ID -> 0x0413");
+                "READ_MEMORY 0x08000000 -> NACK 0x1F; GET_ID -> 0x0413", "", "false");
 
         List<String> f = records.get(2);
         assertThat(f.get(col("result"))).isEqualTo("FAILED");

@@ -28,7 +28,7 @@ class JsonlExportTest {
 
     private static final List<String> KEYS = List.of("unit_id", "serial", "uid", "chip_family", "result",
             "failed_step", "error_code", "cause", "certificate", "cert_sha256", "lot", "station", "fixture",
-            "started", "finished", "lock_evidence");
+            "started", "finished", "lock_evidence", "reworked_at", "certificate_revoked");
 
     @TempDir
     Path dir;
@@ -74,6 +74,8 @@ class JsonlExportTest {
         assertThat(pass.get("result").asText()).isEqualTo("PASS");
         assertThat(pass.get("failed_step").isNull()).isTrue();
         assertThat(pass.get("error_code").isNull()).isTrue();
+        assertThat(pass.get("reworked_at").isNull()).isTrue();
+        assertThat(pass.get("certificate_revoked").asBoolean()).isFalse();
         assertThat(pass.get("certificate").asText()).isEqualTo(Pem.certificate(cert));
         assertThat(pass.get("cert_sha256").asText()).isEqualTo(Pem.sha256(cert));
         assertThat(pass.get("lot").asText()).isEqualTo("L1");

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param evidence the lock evidence VERIFY recorded, or null
  * @param events   the unit's journal in the order it was written
  * @param scanLabel the label scanned at the bench to start the unit, or null (started without a scan)
+ * @param reworkNote the detail of the unit's UNIT_REWORKED event (e.g. {@code by alice, approved by bob; port …}),
+ *                   or null when the unit was not reworked
  */
 public record UnitDetail(UnitRecord unit, List<String> caChain, LockEvidence evidence, List<StepEvent> events,
-                         String scanLabel) {
+                         String scanLabel, String reworkNote) {
 
     public UnitDetail {
         Objects.requireNonNull(unit, "unit");
@@ -23,9 +25,15 @@ public record UnitDetail(UnitRecord unit, List<String> caChain, LockEvidence evi
         events = List.copyOf(events);
     }
 
-    /** A unit started without a scan. */
+    /** A unit that was not reworked. */
+    public UnitDetail(UnitRecord unit, List<String> caChain, LockEvidence evidence, List<StepEvent> events,
+                      String scanLabel) {
+        this(unit, caChain, evidence, events, scanLabel, null);
+    }
+
+    /** A unit started without a scan and not reworked. */
     public UnitDetail(UnitRecord unit, List<String> caChain, LockEvidence evidence, List<StepEvent> events) {
-        this(unit, caChain, evidence, events, null);
+        this(unit, caChain, evidence, events, null, null);
     }
 
     public Optional<LockEvidence> lockEvidence() {

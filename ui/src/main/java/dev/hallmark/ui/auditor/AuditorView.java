@@ -87,7 +87,7 @@ public final class AuditorView extends BorderPane {
         addColumn("Serial", UnitRecord::serial, 150, null);
         addColumn("UID", UnitRecord::uid, 230, null);
         addColumn("Lot", UnitRecord::lot, 110, null);
-        addColumn("Result", u -> u.result() == null ? "unfinished" : u.result().name(), 90, UnitOrder.Key.RESULT);
+        addColumn("Result", UnitRecord::resultLabel, 110, UnitOrder.Key.RESULT);
         addColumn("Failed step", UnitRecord::failedStep, 110, null);
         addColumn("Error", UnitRecord::errorCode, 80, null);
         addColumn("Started (UTC)", u -> u.started() == null ? "" : u.started().toString(), 230, UnitOrder.Key.STARTED);

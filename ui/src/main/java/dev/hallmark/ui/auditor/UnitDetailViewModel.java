@@ -28,7 +28,7 @@ public final class UnitDetailViewModel {
     public UnitDetailViewModel(UnitDetail detail) {
         Objects.requireNonNull(detail, "detail");
         this.unit = detail.unit();
-        this.summary = summaryOf(unit, detail.scanLabel());
+        this.summary = summaryOf(unit, detail.scanLabel(), detail.reworkNote());
         this.certificate = certificateOf(unit);
         this.chain = chainOf(detail.caChain());
         this.keyReference = keyReferenceOf(detail.events());
@@ -36,9 +36,12 @@ public final class UnitDetailViewModel {
         this.timeline = detail.events().stream().map(UnitDetailViewModel::line).toList();
     }
 
-    private static List<String> summaryOf(UnitRecord u, String scanLabel) {
+    private static List<String> summaryOf(UnitRecord u, String scanLabel, String reworkNote) {
         List<String> lines = new ArrayList<>();
-        lines.add("Serial: " + orDash(u.serial()) + "    Result: " + (u.result() == null ? "unfinished" : u.result()));
+        if (u.reworked() || u.certificateRevoked()) {
+            lines.add(ReworkBanner.of(u, reworkNote));
+        }
+        lines.add("Serial: " + orDash(u.serial()) + "    Result: " + u.resultLabel());
         lines.add("UID: " + orDash(u.uid()) + "    Chip: " + orDash(u.chipFamily()));
         lines.add("Lot: " + u.lot() + "    Station: " + orDash(u.station()) + "    Fixture: " + orDash(u.fixture()));
         lines.add("Started: " + u.started() + "    Finished: " + (u.finished() == null ? "-" : u.finished()));
