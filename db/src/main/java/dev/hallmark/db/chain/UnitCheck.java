@@ -18,7 +18,7 @@ final class UnitCheck {
     /**
      * The chained events the unit rows mirror, for a range of unit ids in (unit_id, seq) order. {@code kind} is
      * compared through an expression so that the walk stays on the (unit_id, seq) index in its order instead of
-     * seeking the (kind, unit_id) index of V11 and sorting; the meaning is the same on H2 and PostgreSQL.
+     * seeking the (kind, unit_id) index of V10 and sorting; the meaning is the same on H2 and PostgreSQL.
      */
     static final String EVENTS = "select " + EventRows.COLUMNS + " from audit_events where unit_id > ? and unit_id <= ?"
             + " and concat(kind, '') in ('UNIT_BEGUN', 'UNIT_CLAIMED', 'CERTIFICATE', 'UNIT_SEALED')"

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The indexes of V11 serve the unit rows' chain facts without pulling the verifier off its walk: H2's plans say
+ * The indexes of V10 serve the unit rows' chain facts without pulling the verifier off its walk: H2's plans say
  * which index each statement uses (at a million units the wrong one cost the verifier three quarters of its speed).
  */
 class UnitCheckPlanTest {
