@@ -3,8 +3,7 @@ package dev.hallmark.fuse.esp32;
 import com.fazecast.jSerialComm.SerialPort;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.hallmark.fuse.serial.SerialPorts;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +15,6 @@ import org.slf4j.LoggerFactory;
 final class EspSerialPort implements RomWire {
 
     private static final Logger log = LoggerFactory.getLogger(EspSerialPort.class);
-    private static final String APP_ID_PROPERTY = "fazecast.jSerialComm.appid";
-    private static final int WRITE_TIMEOUT_MILLIS = 2_000;
     /** A read returns after the first byte, or after this long with none (timeouts are set once: setting them costs a tcsetattr). */
     private static final int POLL_MILLIS = 20;
 
@@ -30,24 +27,7 @@ final class EspSerialPort implements RomWire {
     }
 
     static EspSerialPort open(String path, int baudRate) throws ProvisioningException {
-        if (!Files.exists(Path.of(path))) {
-            throw new ProvisioningException(ErrorCode.DEVICE_PORT_NOT_FOUND,
-                    "The serial port " + path + " does not exist.", "no such file: " + path, null);
-        }
-        if (System.getProperty(APP_ID_PROPERTY) == null) {
-            System.setProperty(APP_ID_PROPERTY, "hallmark-" + ProcessHandle.current().pid());
-        }
-        SerialPort candidate = SerialPort.getCommPort(path);
-        candidate.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-        candidate.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        candidate.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                POLL_MILLIS, WRITE_TIMEOUT_MILLIS);
-        if (!candidate.openPort()) {
-            throw new ProvisioningException(ErrorCode.DEVICE_PORT_NOT_FOUND,
-                    "The serial port " + path + " could not be opened.",
-                    "jSerialComm error " + candidate.getLastErrorCode() + " at " + candidate.getLastErrorLocation(),
-                    null);
-        }
+        SerialPort candidate = SerialPorts.open(path, baudRate, SerialPort.NO_PARITY, POLL_MILLIS);
         EspSerialPort opened = new EspSerialPort(path, candidate);
         opened.discardInput();
         log.debug("opened {}", path);
@@ -56,15 +36,7 @@ final class EspSerialPort implements RomWire {
 
     @Override
     public void write(byte[] bytes) throws ProvisioningException {
-        int offset = 0;
-        while (offset < bytes.length) {
-            int n = port.writeBytes(bytes, bytes.length - offset, offset);
-            if (n <= 0) {
-                throw new ProvisioningException(ErrorCode.DEVICE_NOT_RESPONDING,
-                        "The serial port " + path + " stopped taking data.", "writeBytes returned " + n, null);
-            }
-            offset += n;
-        }
+        SerialPorts.writeAll(port, path, bytes);
     }
 
     @Override

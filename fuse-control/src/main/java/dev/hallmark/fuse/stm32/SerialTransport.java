@@ -3,8 +3,8 @@ package dev.hallmark.fuse.stm32;
 import com.fazecast.jSerialComm.SerialPort;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.fuse.serial.SerialPorts;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +18,7 @@ import org.slf4j.LoggerFactory;
 final class SerialTransport implements BootloaderWire, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SerialTransport.class);
-    private static final String APP_ID_PROPERTY = "fazecast.jSerialComm.appid";
     private static final int POLL_MILLIS = 50;
-    private static final int WRITE_TIMEOUT_MILLIS = 2_000;
 
     private final String path;
     private final Stm32LinkOptions options;
@@ -40,26 +38,9 @@ final class SerialTransport implements BootloaderWire, AutoCloseable {
     }
 
     private void connect() throws ProvisioningException {
-        if (!Files.exists(Path.of(path))) {
-            throw new ProvisioningException(ErrorCode.DEVICE_PORT_NOT_FOUND,
-                    "The serial port " + path + " does not exist.", "no such file: " + path, null);
-        }
-        if (System.getProperty(APP_ID_PROPERTY) == null) {
-            System.setProperty(APP_ID_PROPERTY, "hallmark-" + ProcessHandle.current().pid());
-        }
-        SerialPort candidate = SerialPort.getCommPort(path);
         boolean evenParity = options.evenParity() && !pseudoTerminal(path);
-        candidate.setComPortParameters(options.baudRate(), 8, SerialPort.ONE_STOP_BIT,
-                evenParity ? SerialPort.EVEN_PARITY : SerialPort.NO_PARITY);
-        candidate.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        candidate.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                POLL_MILLIS, WRITE_TIMEOUT_MILLIS);
-        if (!candidate.openPort()) {
-            throw new ProvisioningException(ErrorCode.DEVICE_PORT_NOT_FOUND,
-                    "The serial port " + path + " could not be opened.",
-                    "jSerialComm error " + candidate.getLastErrorCode() + " at " + candidate.getLastErrorLocation(),
-                    null);
-        }
+        SerialPort candidate = SerialPorts.open(path, options.baudRate(),
+                evenParity ? SerialPort.EVEN_PARITY : SerialPort.NO_PARITY, POLL_MILLIS);
         port = candidate;
         discardInput();
         log.debug("opened {}", path);
@@ -92,15 +73,7 @@ final class SerialTransport implements BootloaderWire, AutoCloseable {
 
     @Override
     public void write(byte[] bytes) throws ProvisioningException {
-        int offset = 0;
-        while (offset < bytes.length) {
-            int n = port.writeBytes(bytes, bytes.length - offset, offset);
-            if (n <= 0) {
-                throw new ProvisioningException(ErrorCode.DEVICE_NOT_RESPONDING,
-                        "The serial port " + path + " stopped taking data.", "writeBytes returned " + n, null);
-            }
-            offset += n;
-        }
+        SerialPorts.writeAll(port, path, bytes);
     }
 
     /** The next byte (0..255), or -1 if none arrives within the timeout. */
