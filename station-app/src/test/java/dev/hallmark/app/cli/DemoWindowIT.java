@@ -2,6 +2,7 @@ package dev.hallmark.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hallmark.app.FxThread;
 import dev.hallmark.app.HallmarkProcess;
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.DemoBench;
@@ -22,12 +23,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -113,16 +111,7 @@ class DemoWindowIT {
     }
 
     private static <T> T onFx(Supplier<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        Future<T> future = result;
-        return future.get(10, TimeUnit.SECONDS);
+        return FxThread.call(action);
     }
 
     private static void waitFor(Check check) throws Exception {

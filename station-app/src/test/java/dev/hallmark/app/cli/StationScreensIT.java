@@ -2,6 +2,7 @@ package dev.hallmark.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hallmark.app.FxThread;
 import dev.hallmark.app.HallmarkProcess;
 import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.station.DataDir;
@@ -26,7 +27,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -248,15 +248,7 @@ class StationScreensIT {
     }
 
     private static <T> T onFx(Supplier<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(10, TimeUnit.SECONDS);
+        return FxThread.call(action);
     }
 
     private static void waitFor(String what, Check check) throws Exception {

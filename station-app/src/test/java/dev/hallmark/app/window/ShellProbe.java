@@ -1,13 +1,12 @@
 package dev.hallmark.app.window;
 
+import dev.hallmark.app.FxThread;
 import dev.hallmark.ui.signin.StationShell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.event.Event;
 import javafx.scene.Node;
@@ -130,15 +129,7 @@ final class ShellProbe {
     }
 
     static <T> T onFx(Supplier<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(10, TimeUnit.SECONDS);
+        return FxThread.call(action);
     }
 
     /** A condition polled from the test thread. */
