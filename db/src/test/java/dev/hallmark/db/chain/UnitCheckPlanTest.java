@@ -2,38 +2,21 @@ package dev.hallmark.db.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.db.query.AuditFixture;
+import dev.hallmark.db.query.WithAuditFixture;
 import dev.hallmark.db.store.UnitChainFacts;
-import dev.hallmark.engine.api.ProvisioningException;
-import java.nio.file.Path;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The indexes of V10 serve the unit rows' chain facts without pulling the verifier off its walk: H2's plans say
  * which index each statement uses (at a million units the wrong one cost the verifier three quarters of its speed).
  */
-class UnitCheckPlanTest {
-
-    @TempDir
-    static Path dir;
-    private static AuditFixture db;
-
-    @BeforeAll
-    static void open() throws ProvisioningException {
-        db = new AuditFixture(dir);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
+class UnitCheckPlanTest extends WithAuditFixture {
 
     @Test
     void theVerifiersUnitWalkStaysOnTheUnitIndexInItsOrder() throws SQLException {

@@ -3,39 +3,23 @@ package dev.hallmark.db.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.db.query.OrderedUnitSql.Part;
-import dev.hallmark.engine.api.ProvisioningException;
+
 import dev.hallmark.engine.port.UnitMark;
 import dev.hallmark.engine.port.UnitOrder;
-import java.nio.file.Path;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sorted page after a mark must seek an index to the mark and walk it in order, never sort: H2's plan shows
  * the seek as an index condition and "index sorted" (all columns) for the order, for every key, both directions.
  */
-class OrderedUnitSqlPlanTest {
-
-    @TempDir
-    static Path dir;
-    private static AuditFixture db;
-
-    @BeforeAll
-    static void open() throws ProvisioningException {
-        db = new AuditFixture(dir);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
+class OrderedUnitSqlPlanTest extends WithAuditFixture {
 
     @Test
     void everySortKeySeeksAnIndexAndWalksItInOrderInBothDirections() throws SQLException {

@@ -5,11 +5,10 @@ import static dev.hallmark.db.testing.TestUnits.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.Step;
 import dev.hallmark.engine.crypto.Pem;
 import java.io.IOException;
-import java.nio.file.Path;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,26 +17,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class UnitCursorTest {
-
-    @TempDir
-    static Path dir;
-    private static AuditFixture db;
-
-    @BeforeAll
-    static void open() throws ProvisioningException {
-        db = new AuditFixture(dir);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
+class UnitCursorTest extends WithAuditFixture {
 
     @Test
     void visitsEveryMatchInIdOrderWithItsLockEvidence() throws Exception {

@@ -2,38 +2,21 @@ package dev.hallmark.db.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.Step;
 import dev.hallmark.engine.api.UnitResult;
-import java.nio.file.Path;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each batch of a cursor and each page must walk an index in id order and stop after its rows, not sort every
  * match: H2's plan says so with "index sorted". This is what keeps an export of a large lot linear.
  */
-class UnitSqlPlanTest {
-
-    @TempDir
-    static Path dir;
-    private static AuditFixture db;
-
-    @BeforeAll
-    static void open() throws ProvisioningException {
-        db = new AuditFixture(dir);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
+class UnitSqlPlanTest extends WithAuditFixture {
 
     @Test
     void batchesAndPagesByEachEqualityCriterionWalkAnIndexInOrder() throws SQLException {
