@@ -1,19 +1,20 @@
-package dev.hallmark.app.rework;
+package dev.hallmark.engine.rework;
 
-import dev.hallmark.db.store.JdbcAuditStore;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.LockLevel;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.UnitResult;
 import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.ReworkRecords;
 import dev.hallmark.engine.port.UnitRecord;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The unit a rework names, checked before the device is touched: recorded, sealed, not reworked before, an STM32
- * (AN3155 readout unprotect), and not permanently locked — by its profile or by its recorded lock evidence.
+ * The unit a rework names, checked before the device is touched: recorded, sealed, not reworked before, of a chip
+ * family whose readout protection can be removed over its boot loader (STM32, AN3155), and not permanently locked —
+ * by its profile or by its recorded lock evidence.
  */
 public final class ReworkTarget {
 
@@ -21,7 +22,7 @@ public final class ReworkTarget {
     }
 
     /** The unit with {@code serial}, or the one-line refusal that says why it cannot be reworked. */
-    public static UnitRecord check(JdbcAuditStore store, String serial, Optional<ProductProfile> profile)
+    public static UnitRecord check(ReworkRecords store, String serial, Optional<ProductProfile> profile)
             throws ProvisioningException {
         UnitRecord unit = store.unitBySerial(serial).orElseThrow(() -> new ProvisioningException(
                 ErrorCode.REWORK_REFUSED, "no unit with serial " + serial + " is recorded; nothing was done"));
@@ -40,7 +41,8 @@ public final class ReworkTarget {
                     + " be removed over the boot loader; nothing was done");
         }
         LockEvidence lock = store.lockEvidence(unit.id()).orElse(null);
-        if (profile.map(ProductProfile::lockLevel).orElse(null) == LockLevel.PERMANENT || lock != null && lock.level() == LockLevel.PERMANENT) {
+        boolean permanentProfile = profile.map(ProductProfile::lockLevel).orElse(null) == LockLevel.PERMANENT;
+        if (permanentProfile || lock != null && lock.level() == LockLevel.PERMANENT) {
             throw new ProvisioningException(ErrorCode.REWORK_PERMANENT_LOCK, "unit " + serial + " is locked"
                     + " permanently (RDP level 2); that cannot be undone, so it cannot be reworked; scrap it");
         }
