@@ -1,6 +1,6 @@
 package dev.hallmark.bench;
 
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import java.nio.file.Path;

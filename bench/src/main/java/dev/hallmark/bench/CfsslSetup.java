@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.app.station.DemoProfile;
-import dev.hallmark.app.station.SecretFile;
+import dev.hallmark.app.config.SecretFile;
 import dev.hallmark.ca.cfssl.CfsslConfig;
 import dev.hallmark.ca.cfssl.CfsslIssuer;
 import dev.hallmark.engine.api.ErrorCode;

@@ -1,7 +1,7 @@
 package dev.hallmark.bench;
 
 import dev.hallmark.app.station.DemoProfile;
-import dev.hallmark.app.station.SecretFile;
+import dev.hallmark.app.config.SecretFile;
 import dev.hallmark.ca.cmp.CmpConfig;
 import dev.hallmark.ca.cmp.CmpIssuer;
 import dev.hallmark.ca.cmp.CmpProtection;

@@ -2,7 +2,7 @@ package dev.hallmark.app.cli;
 
 import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.conformity.ConformityDeclarations;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.app.station.EmbeddedStation;

@@ -1,5 +1,7 @@
 package dev.hallmark.app.station;
 
+import dev.hallmark.app.config.SecretFile;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.config.IssuerFactory;
 import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.db.chain.CheckpointSigner;

@@ -1,4 +1,4 @@
-package dev.hallmark.app.station;
+package dev.hallmark.app.config;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
