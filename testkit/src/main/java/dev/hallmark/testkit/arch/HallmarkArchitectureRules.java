@@ -87,6 +87,20 @@ public final class HallmarkArchitectureRules {
             .resideOutsideOfPackages(UI, APP, BENCH).should().dependOnClassesThat().resideInAPackage(UI)
             .as("only station-app (and its benchmarks) import the ui").allowEmptyShould(true);
 
+    /** The unit path's classes only the lot session builds (docs/decisions/0016-one-lot-session.md). */
+    private static final java.util.Set<String> UNIT_PATH = java.util.Set.of(
+            "dev.hallmark.engine.workflow.UnitWorkflow", "dev.hallmark.engine.workflow.LotRunner");
+
+    @ArchTest
+    static final ArchRule ONLY_THE_LOT_SESSION_BUILDS_THE_UNIT_PATH = noClasses().that()
+            .resideOutsideOfPackage("dev.hallmark.engine.lot..")
+            .should().callConstructorWhere(DescribedPredicate.describe("a constructor of UnitWorkflow or LotRunner",
+                    call -> UNIT_PATH.contains(call.getTargetOwner().getName())
+                            && !call.getOriginOwner().equals(call.getTargetOwner())))
+            .as("every front door runs a lot through the engine's LotSession; nothing else constructs UnitWorkflow"
+                    + " or LotRunner (no exceptions; tests build them directly and are not analysed)")
+            .allowEmptyShould(true);
+
     @ArchTest
     static final ArchRule NO_STANDARD_STREAMS = noClasses().that().resideInAPackage("dev.hallmark..")
             .and(DescribedPredicate.not(MAY_PRINT))

@@ -1,4 +1,4 @@
-package dev.hallmark.app.conformity;
+package dev.hallmark.engine.conformity;
 
 import dev.hallmark.engine.api.ProductKeys;
 import dev.hallmark.engine.conformity.StationCapabilities.SecureBootSupport;
@@ -20,7 +20,7 @@ public final class SecureBootFacts {
         if (family.equals("ESP32C3")) {
             if (!keys.signsFirmware()) {
                 return SecureBootSupport.absent("the profile names no firmware signing key (secure_boot_key in "
-                        + ConformityDeclarations.FILE + "), so the ESP32-C3 link cannot burn and confirm its digest");
+                        + "conformity.yaml), so the ESP32-C3 link cannot burn and confirm its digest");
             }
             return new SecureBootSupport(true, true, "the ESP32-C3 link burns the signing key digest "
                     + keys.digestHex() + " (SECURE_BOOT_DIGEST0) and SECURE_BOOT_EN, and confirms both from outside"
