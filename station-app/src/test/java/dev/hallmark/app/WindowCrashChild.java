@@ -3,7 +3,7 @@ package dev.hallmark.app;
 import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.app.lot.CrashOnEnv;
 import dev.hallmark.app.lot.ProductProfiles;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;

@@ -2,7 +2,7 @@ package dev.hallmark.app;
 
 import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.cli.SceneKeys;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.engine.api.Role;
 import dev.hallmark.engine.port.OperatorAccount;
 import dev.hallmark.ui.signin.StationShell;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.app.lot.ProductProfiles;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;

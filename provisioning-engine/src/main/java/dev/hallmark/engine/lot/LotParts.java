@@ -8,6 +8,7 @@ import dev.hallmark.engine.port.DeviceKeyStore;
 import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.engine.port.KeyAttributeReader;
 import dev.hallmark.engine.port.KeyWrapper;
+import dev.hallmark.engine.port.LotStore;
 import dev.hallmark.engine.port.UnitSecretRecords;
 import dev.hallmark.engine.workflow.RetryPolicy;
 import java.security.SecureRandom;
@@ -18,7 +19,8 @@ import java.util.Objects;
  * The station's parts a lot session runs on, filled by the composition root (station-app) from its adapters.
  *
  * @param stationId       the station's name in the audit records
- * @param store           the audit record (units, lots, journal)
+ * @param store           the audit record: units and their journal
+ * @param lots            the audit record's lots: plan, quota, report, units left under way
  * @param keys            the station token's device key store (injected custody)
  * @param attributes      reads each generated key's attributes back, for the conformity evidence
  * @param wrapper         wraps injected keys for the device's transport key
@@ -34,14 +36,15 @@ import java.util.Objects;
  * @param random          randomness for the unit secrets
  * @param caRetry         how long a unit waits for an unreachable CA
  */
-public record LotParts(String stationId, AuditStore store, DeviceKeyStore keys, KeyAttributeReader attributes,
-                       KeyWrapper wrapper, CertificateIssuer issuer, Clock clock, ConformityRecords conformity,
+public record LotParts(String stationId, AuditStore store, LotStore lots, DeviceKeyStore keys,
+                       KeyAttributeReader attributes, KeyWrapper wrapper, CertificateIssuer issuer, Clock clock, ConformityRecords conformity,
                        UnitSecretRecords unitSecrets, ConformityEvidence.UnitFinder units, ChipLinks links,
                        KeyTokenFacts tokens, DeviceTokens deviceTokens, String certifiedModule, SecureRandom random,
                        RetryPolicy caRetry) {
     public LotParts {
         Objects.requireNonNull(stationId, "stationId");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(lots, "lots");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(attributes, "attributes");
         Objects.requireNonNull(wrapper, "wrapper");
@@ -58,19 +61,19 @@ public record LotParts(String stationId, AuditStore store, DeviceKeyStore keys, 
 
     /** The same parts over other links (e.g. short timeouts for faulty simulators). */
     public LotParts withLinks(ChipLinks other) {
-        return new LotParts(stationId, store, keys, attributes, wrapper, issuer, clock, conformity, unitSecrets, units,
+        return new LotParts(stationId, store, lots, keys, attributes, wrapper, issuer, clock, conformity, unitSecrets, units,
                 other, tokens, deviceTokens, certifiedModule, random, caRetry);
     }
 
     /** The same parts with the fixtures' device tokens (on-device custody). */
     public LotParts withDeviceTokens(DeviceTokens other) {
-        return new LotParts(stationId, store, keys, attributes, wrapper, issuer, clock, conformity, unitSecrets, units,
+        return new LotParts(stationId, store, lots, keys, attributes, wrapper, issuer, clock, conformity, unitSecrets, units,
                 links, tokens, other, certifiedModule, random, caRetry);
     }
 
     /** The same parts under another station name. */
     public LotParts withStationId(String other) {
-        return new LotParts(other, store, keys, attributes, wrapper, issuer, clock, conformity, unitSecrets, units,
+        return new LotParts(other, store, lots, keys, attributes, wrapper, issuer, clock, conformity, unitSecrets, units,
                 links, tokens, deviceTokens, certifiedModule, random, caRetry);
     }
 }

@@ -94,13 +94,13 @@ public final class LotSession {
         List<Prerequisite> met = LotClassCheck.require(profile, capabilities);
 
         if (start.plan() != null) {
-            parts.store().openLot(start.plan(), parts.clock().instant());
+            parts.lots().openLot(start.plan(), parts.clock().instant());
         }
-        parts.store().ensureLot(start.lot(), profile, parts.clock().instant());
+        parts.lots().ensureLot(start.lot(), profile, parts.clock().instant());
         Map<String, List<UnitRecord>> pending = leftUnderWay(parts, start);
         int plannedNew = 0;
         if (start.plan() != null) {
-            LotReport report = parts.store().lotReport(start.lot());
+            LotReport report = parts.lots().lotReport(start.lot());
             plannedNew = report.closedAt() != null ? 0 : (int) Math.min(Integer.MAX_VALUE, report.remaining());
         }
 
@@ -128,7 +128,7 @@ public final class LotSession {
             throws ProvisioningException {
         Set<String> here = start.fixtures().stream().map(Fixture::id).collect(Collectors.toSet());
         Map<String, List<UnitRecord>> unfinished = new LinkedHashMap<>();
-        for (UnitRecord unit : parts.store().unfinished(parts.stationId(), start.lot())) {
+        for (UnitRecord unit : parts.lots().unfinished(parts.stationId(), start.lot())) {
             if (here.contains(unit.fixture())) {
                 unfinished.computeIfAbsent(unit.fixture(), f -> new ArrayList<>()).add(unit);
             } else {
@@ -204,7 +204,7 @@ public final class LotSession {
 
     /** The lot's units by result, and its plan where it has one. */
     public LotReport report() throws ProvisioningException {
-        return parts.store().lotReport(start.lot());
+        return parts.lots().lotReport(start.lot());
     }
 
     public String lot() {
@@ -239,10 +239,10 @@ public final class LotSession {
 
     /** Closes a planned lot once every unit of its quota has passed; returns the lot's report. */
     private LotReport closeIfComplete() throws ProvisioningException {
-        LotReport after = parts.store().lotReport(start.lot());
+        LotReport after = parts.lots().lotReport(start.lot());
         if (start.plan() != null && after.complete() && after.closedAt() == null) {
-            parts.store().closeLot(start.lot(), parts.clock().instant());
-            after = parts.store().lotReport(start.lot());
+            parts.lots().closeLot(start.lot(), parts.clock().instant());
+            after = parts.lots().lotReport(start.lot());
         }
         return after;
     }

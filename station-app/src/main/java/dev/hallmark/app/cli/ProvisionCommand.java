@@ -8,7 +8,7 @@ import dev.hallmark.app.lot.CrashOnEnv;
 import dev.hallmark.app.lot.Manifest;
 import dev.hallmark.app.lot.PortFeed;
 import dev.hallmark.app.lot.ProductProfiles;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;
 import dev.hallmark.app.station.ConfiguredDeviceTokens;

@@ -6,7 +6,7 @@ import dev.hallmark.app.lot.CrashOnEnv;
 import dev.hallmark.app.lot.ProductProfiles;
 import dev.hallmark.app.station.ConfiguredDeviceTokens;
 import dev.hallmark.app.conformity.ConformityDeclarations;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.app.station.EmbeddedStation;

@@ -33,7 +33,7 @@ public final class StationLots {
     public static LotParts parts(EmbeddedStation station, String stationId, Clock clock, SecureRandom random,
                                  DeviceTokens deviceTokens) throws ProvisioningException {
         ConformityDeclarations declared = ConformityDeclarations.load(station.dir().root());
-        return new LotParts(stationId, station.store(), station.keys(), station.keys(), station.keys(),
+        return new LotParts(stationId, station.store(), station.lots(), station.keys(), station.keys(), station.keys(),
                 station.issuer(), clock,
                 new JdbcConformityRecords(AuditDataSources.embedded(station.dir().audit()), station.database().store()),
                 new JdbcUnitSecrets(AuditDataSources.embedded(station.dir().audit())),
