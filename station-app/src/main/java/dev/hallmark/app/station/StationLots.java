@@ -12,8 +12,8 @@ import dev.hallmark.engine.lot.LotParts;
 import dev.hallmark.engine.lot.LotSession;
 import dev.hallmark.engine.lot.LotStart;
 import dev.hallmark.engine.lot.TokenFacts;
+import dev.hallmark.engine.port.DeviceTokenInfo;
 import dev.hallmark.engine.port.DeviceTokens;
-import dev.hallmark.hsm.device.Pkcs11DeviceTokens;
 import dev.hallmark.hsm.info.TokenInfo;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -57,8 +57,11 @@ public final class StationLots {
 
         @Override
         public Optional<TokenFacts> deviceToken(Fixture fixture) throws ProvisioningException {
-            return deviceTokens instanceof Pkcs11DeviceTokens tokens ? Optional.of(facts(tokens.tokenInfo(fixture)))
-                    : Optional.empty();
+            if (!(deviceTokens instanceof DeviceTokenInfo info)) {
+                return Optional.empty();
+            }
+            DeviceTokenInfo.Description token = info.describe(fixture);
+            return Optional.of(new TokenFacts(token.name(), token.hardware()));
         }
 
         private static TokenFacts facts(TokenInfo token) {
