@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root of the hallmark command line. */
-@Command(name = "hallmark", mixinStandardHelpOptions = true, version = "hallmark 0.1.0",
+@Command(name = "hallmark", mixinStandardHelpOptions = true, versionProvider = VersionLines.class,
         description = "Provisioning station for IoT manufacturing lines: hardware-bound identities, debug locks, audit records.",
         subcommands = {DemoCommand.class, ProvisionCommand.class, LotCommand.class, AuditCommand.class, CaCommand.class,
             SimCommand.class, DeviceCommand.class, HsmCommand.class, BenchCommand.class,
