@@ -22,6 +22,14 @@ public final class HallmarkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Read by HallmarkMain before the first logger exists; declared here so every command accepts it. */
+    @CommandLine.Option(names = "--log-format", scope = CommandLine.ScopeType.INHERIT, paramLabel = "plain|json",
+            description = "the station log's format: plain lines (default) or JSON lines (also HALLMARK_LOG_FORMAT)")
+    LogFormat logFormat;
+
+    /** The station log's formats. */
+    enum LogFormat { plain, json }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'hallmark demo --count 5'");

@@ -9,6 +9,7 @@ import dev.hallmark.app.lot.LotRun;
 import dev.hallmark.app.lot.Manifest;
 import dev.hallmark.app.lot.PortFeed;
 import dev.hallmark.app.lot.ProductProfiles;
+import dev.hallmark.app.metrics.StationMetrics;
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;
@@ -89,6 +90,14 @@ final class ProvisionCommand implements Callable<Integer> {
             description = "PKCS#11 module of the station token (default ${DEFAULT-VALUE}).")
     Path module;
 
+    @Option(names = "--metrics", paramLabel = "HOST:PORT",
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics, localhost only, e.g. 127.0.0.1:9464.")
+    String metricsAddress;
+
+    @Option(names = "--metrics-linger", paramLabel = "SECONDS", defaultValue = "0",
+            description = "With --metrics: keep serving this long after the lot, for the last scrape (default 0).")
+    int metricsLinger;
+
     @Mixin
     SignIn signIn = new SignIn();
 
@@ -124,21 +133,41 @@ final class ProvisionCommand implements Callable<Integer> {
             }
             String stationId = config.station() != null ? config.station() : hostName();
             TargetLinkFactory links = TargetLinks.forProfile(profile, clock);
-            LotRun run = new LotRun(station, stationId, links, clock, crash, err::println);
-            LotRun.Plan work = run.prepare(plan, fixtures);
-            List<UnitListener> listeners = new ArrayList<>();
-            listeners.add(json ? new UnitJsonPrinter(out, lot) : new UnitLinePrinter(out));
-            if (ProgressBar.wanted()) {
-                listeners.add(new ProgressBar(err, clock, work.resumed() + Math.min(work.newUnits(), fixtures.size())));
+            StationMetrics metrics = metricsAddress == null ? null : StationMetrics.serve(metricsAddress, stationId);
+            try {
+                return provision(station, access, who, approval, stationId, links, crash, clock, plan, profile,
+                        fixtures, metrics);
+            } finally {
+                if (metrics != null) {
+                    metrics.closeAfter(java.time.Duration.ofSeconds(metricsLinger));
+                }
             }
-            return RecordedAction.run(access, who, Action.PROVISION, lot, approval, () -> {
-                LotRun.Result result = run.run(plan, profile, fixtures, work, new PortFeed(links, err::println),
-                        new FanOutListener(listeners));
-                (json ? err : out).println(LotSummaryLine.of(result));
-                return result.summary().outcomes().isEmpty() || result.summary().allPassed()
-                        ? ExitCode.OK : ExitCode.UNITS_FAILED;
-            });
         }
+    }
+
+    private int provision(EmbeddedStation station, StationAccess access, SignedIn who, Approval approval,
+                          String stationId, TargetLinkFactory links, CrashHook crash, Clock clock, LotPlan plan,
+                          ProductProfile profile, List<Fixture> fixtures, StationMetrics metrics)
+            throws ProvisioningException, InterruptedException {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        LotRun run = new LotRun(station, stationId, links, clock, crash, err::println).metered(metrics);
+        LotRun.Plan work = run.prepare(plan, fixtures);
+        List<UnitListener> listeners = new ArrayList<>();
+        if (metrics != null) {
+            listeners.add(metrics.listener());
+        }
+        listeners.add(json ? new UnitJsonPrinter(out, lot) : new UnitLinePrinter(out));
+        if (ProgressBar.wanted()) {
+            listeners.add(new ProgressBar(err, clock, work.resumed() + Math.min(work.newUnits(), fixtures.size())));
+        }
+        return RecordedAction.run(access, who, Action.PROVISION, lot, approval, () -> {
+            LotRun.Result result = run.run(plan, profile, fixtures, work, new PortFeed(links, err::println),
+                    new FanOutListener(listeners));
+            (json ? err : out).println(LotSummaryLine.of(result));
+            return result.summary().outcomes().isEmpty() || result.summary().allPassed()
+                    ? ExitCode.OK : ExitCode.UNITS_FAILED;
+        });
     }
 
     private LotPlan plan(ProductProfile profile) throws ProvisioningException {

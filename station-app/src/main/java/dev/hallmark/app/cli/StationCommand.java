@@ -2,6 +2,7 @@ package dev.hallmark.app.cli;
 
 import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.conformity.ConformityDeclarations;
+import dev.hallmark.app.metrics.StationMetrics;
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.DemoProfile;
@@ -12,6 +13,7 @@ import dev.hallmark.engine.api.ConformityClass;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.UnitListener;
 import dev.hallmark.ui.StationWindow;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -66,6 +68,10 @@ final class StationCommand implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE}).")
     int idleMinutes;
 
+    @Option(names = "--metrics", paramLabel = "HOST:PORT",
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics, localhost only, e.g. 127.0.0.1:9464.")
+    String metricsAddress;
+
     @Override
     public Integer call() throws ProvisioningException, InterruptedException {
         int fixtureCount = ports != null ? ports.size() : fixtures;
@@ -96,13 +102,20 @@ final class StationCommand implements Callable<Integer> {
             StationAccess access = StationAccess.embedded(dir, random, clock, out::println);
             ProductProfile profile = ConformityDeclarations.load(dir.root()).applyTo(base, ConformityClass.CLASS_1);
             String stationId = station.config().station() != null ? station.config().station() : hostName();
+            StationMetrics metrics = metricsAddress == null ? null : StationMetrics.serve(metricsAddress, stationId);
+            UnitListener tell = metrics == null ? new UnitLinePrinter(out)
+                    : new FanOutListener(List.of(new UnitLinePrinter(out), metrics.listener()));
             try (StationUi ui = new StationUi(station, bench, profile, lot, stationId, module, Platform::runLater,
-                    clock, new UnitLinePrinter(out), access, Duration.ofMinutes(idleMinutes))) {
+                    clock, tell, access, Duration.ofMinutes(idleMinutes))) {
                 String title = "Hallmark station " + stationId + " - lot " + lot;
                 StationWindow.show(() -> ui.signedInWindow("Station " + stationId + ", lot " + lot + " ("
                         + profile.name() + ")"), title, () -> { });
                 out.println("hallmark: station window open; close it to stop");
                 StationWindow.awaitClosed();
+            } finally {
+                if (metrics != null) {
+                    metrics.close();
+                }
             }
             return ExitCode.OK;
         }

@@ -1,6 +1,7 @@
 package dev.hallmark.app.lot;
 
 import dev.hallmark.app.conformity.LotConformity;
+import dev.hallmark.app.metrics.StationMetrics;
 import dev.hallmark.app.station.ConfiguredDeviceTokens;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.engine.api.ErrorCode;
@@ -45,6 +46,7 @@ public final class LotRun {
     private final Clock clock;
     private final CrashHook crash;
     private final Consumer<String> note;
+    private StationMetrics metrics;
 
     public LotRun(EmbeddedStation station, String stationId, TargetLinkFactory links, Clock clock, CrashHook crash,
                   Consumer<String> note) {
@@ -54,6 +56,12 @@ public final class LotRun {
         this.clock = clock;
         this.crash = crash;
         this.note = note;
+    }
+
+    /** Times the HSM, CA and database calls of this run on {@code stationMetrics} (the {@code --metrics} option). */
+    public LotRun metered(StationMetrics stationMetrics) {
+        this.metrics = stationMetrics;
+        return this;
     }
 
     /** Units the lot still needs now (0 when complete) and the unfinished units that will be resumed. */
@@ -92,6 +100,9 @@ public final class LotRun {
         LotConformity conformity = LotConformity.prepare(station, profile, clock, deviceTokens, fixtures);
         StationParts parts = new StationParts(stationId, links, conformity.keys(), station.keys(), station.issuer(),
                 station.store(), clock, conformity.deviceTokens(), conformity.secrets());
+        if (metrics != null) {
+            parts = metrics.parts(parts);
+        }
         UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot.lot(), conformity.listener(listener))
                 .crashHook(crash);
         LotSummary summary = new LotRunner(workflow, lot.lot(), clock).run(fixtures, plan.unfinished(),
