@@ -8,8 +8,10 @@ import dev.hallmark.engine.api.UnitListener;
 import dev.hallmark.engine.port.AuditStore;
 import dev.hallmark.engine.port.CertificateIssuer;
 import dev.hallmark.engine.port.DeviceKeyStore;
+import dev.hallmark.engine.port.KeyAttributeReader;
 import dev.hallmark.engine.port.KeyWrapper;
-import dev.hallmark.engine.workflow.StationParts;
+import dev.hallmark.engine.port.LotStore;
+import dev.hallmark.engine.lot.LotParts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -121,12 +123,15 @@ public final class StationMetrics implements AutoCloseable {
     }
 
     /** The same parts, with the HSM, the CA and the audit database timed and their errors counted. */
-    public StationParts parts(StationParts p) {
-        return new StationParts(p.stationId(), p.links(), MeteredPort.of(DeviceKeyStore.class, p.keys(), "hsm", registry),
+    public LotParts parts(LotParts p) {
+        return new LotParts(p.stationId(), MeteredPort.of(AuditStore.class, p.store(), "database", registry),
+                MeteredPort.of(LotStore.class, p.lots(), "database", registry),
+                MeteredPort.of(DeviceKeyStore.class, p.keys(), "hsm", registry),
+                MeteredPort.of(KeyAttributeReader.class, p.attributes(), "hsm", registry),
                 MeteredPort.of(KeyWrapper.class, p.wrapper(), "hsm", registry),
-                MeteredPort.of(CertificateIssuer.class, p.issuer(), "ca", registry),
-                MeteredPort.of(AuditStore.class, p.store(), "database", registry), p.clock(), p.deviceTokens(),
-                p.secrets());
+                MeteredPort.of(CertificateIssuer.class, p.issuer(), "ca", registry), p.clock(), p.conformity(),
+                p.unitSecrets(), p.units(), p.links(), p.tokens(), p.deviceTokens(), p.certifiedModule(), p.random(),
+                p.caRetry());
     }
 
     /** The text a scrape returns now. */
