@@ -45,7 +45,15 @@ public final class StationLots {
     /** Opens the lot session on the station's parts (see {@link LotSession#open}). */
     public static LotSession open(EmbeddedStation station, String stationId, Clock clock, DeviceTokens deviceTokens,
                                   LotStart start, UnitListener listener) throws ProvisioningException {
-        return LotSession.open(parts(station, stationId, clock, new SecureRandom(), deviceTokens), start, listener);
+        return open(station, stationId, clock, deviceTokens, start, listener, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #open}, with the parts passed through {@code decorate} first (e.g. timed for the metrics). */
+    public static LotSession open(EmbeddedStation station, String stationId, Clock clock, DeviceTokens deviceTokens,
+                                  LotStart start, UnitListener listener,
+                                  java.util.function.UnaryOperator<LotParts> decorate) throws ProvisioningException {
+        return LotSession.open(decorate.apply(parts(station, stationId, clock, new SecureRandom(), deviceTokens)), start,
+                listener);
     }
 
     /** The station token and the PKCS#11 device tokens as they describe themselves. */
