@@ -102,6 +102,11 @@ public final class Pkcs11Station implements AutoCloseable {
         return keyStore;
     }
 
+    /** The audit chain's head counter in this token (a data object per station; decision 0018). */
+    public dev.hallmark.engine.port.ChainHeadWitness headCounter() {
+        return new Pkcs11HeadCounter(pool);
+    }
+
     /** The label of the token this station uses. */
     public String tokenLabel() {
         return pool.tokenLabel();

@@ -93,7 +93,8 @@ final class StationCommand implements Callable<Integer> {
              DemoBench bench = ports != null ? DemoBench.ports(ports)
                      : DemoBench.simulated(fixtureCount, SimulatedVendor.transportKek(dir, station.hsm(), random,
                              out::println), random)) {
-            StationAccess access = StationAccess.embedded(dir, random, clock, out::println);
+            StationAccess access = StationAccess.embedded(dir, random, clock, out::println)
+                    .anchorWith(station.actionAnchor());
             ProductProfile profile = ConformityDeclarations.load(dir.root()).applyTo(base, ConformityClass.CLASS_1);
             String stationId = station.config().station() != null ? station.config().station() : hostName();
             try (StationUi ui = new StationUi(station, bench, profile, lot, stationId, module, Platform::runLater,
