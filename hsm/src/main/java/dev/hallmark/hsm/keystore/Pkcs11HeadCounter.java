@@ -17,13 +17,16 @@ import org.xipki.pkcs11.wrapper.Session;
  * The audit chain's head counter as a private, modifiable PKCS#11 data object (CKO_DATA) in the station token, one per
  * station, labelled {@code hallmark-audit-head/<station>}; its value is
  * {@code hallmark.audit-head.v1 <station> <seq> <hash>}. It moves forward only; only a session logged in with the
- * user PIN can read or change it.
+ * user PIN can read or change it. Tokens may refuse to change a data object's value (SoftHSM2 answers
+ * CKR_ATTRIBUTE_READ_ONLY), so a new head is a new object, created before the older ones are destroyed: there is
+ * never a moment without a counter, and where a crash leaves two, the higher one counts.
  */
 final class Pkcs11HeadCounter implements ChainHeadWitness {
 
     static final String LABEL_PREFIX = "hallmark-audit-head/";
     private static final String APPLICATION = "hallmark";
     private static final String TAG = "hallmark.audit-head.v1";
+    private static final int MAX_OBJECTS = 8;
 
     private final SessionPool pool;
 
@@ -35,9 +38,14 @@ final class Pkcs11HeadCounter implements ChainHeadWitness {
     public Optional<Head> read(String station) throws ProvisioningException {
         return pool.call("read the audit head counter of station " + station, s -> {
             pool.requireLogin(s);
-            long[] found = find(s, station);
-            return found.length == 0 ? Optional.<Head>empty() : Optional.of(parse(station,
-                    s.getAttrValues(found[0], CKA_VALUE).value()));
+            Head highest = null;
+            for (long handle : find(s, station)) {
+                Head held = parse(station, s.getAttrValues(handle, CKA_VALUE).value());
+                if (highest == null || held.seq() > highest.seq()) {
+                    highest = held;
+                }
+            }
+            return Optional.ofNullable(highest);
         });
     }
 
@@ -48,21 +56,22 @@ final class Pkcs11HeadCounter implements ChainHeadWitness {
         pool.call("advance the audit head counter of station " + head.station(), s -> {
             pool.requireLogin(s);
             long[] found = find(s, head.station());
-            if (found.length == 0) {
-                s.createObject(new AttributeVector().class_(CKO_DATA).token(true).private_(true).modifiable(true)
-                        .label(LABEL_PREFIX + head.station()).application(APPLICATION).value(value));
-                return null;
+            for (long handle : found) {
+                if (parse(head.station(), s.getAttrValues(handle, CKA_VALUE).value()).seq() >= head.seq()) {
+                    return null;
+                }
             }
-            Head held = parse(head.station(), s.getAttrValues(found[0], CKA_VALUE).value());
-            if (head.seq() > held.seq()) {
-                s.setAttributeValues(found[0], new AttributeVector().value(value));
+            s.createObject(new AttributeVector().class_(CKO_DATA).token(true).private_(true).modifiable(true)
+                    .label(LABEL_PREFIX + head.station()).application(APPLICATION).value(value));
+            for (long handle : found) {
+                s.destroyObject(handle);
             }
             return null;
         });
     }
 
     private static long[] find(Session s, String station) throws PKCS11Exception {
-        return s.findObjectsSingle(new AttributeVector().class_(CKO_DATA).label(LABEL_PREFIX + station), 2);
+        return s.findObjectsSingle(new AttributeVector().class_(CKO_DATA).label(LABEL_PREFIX + station), MAX_OBJECTS);
     }
 
     private static Head parse(String station, byte[] value) throws ProvisioningException {
