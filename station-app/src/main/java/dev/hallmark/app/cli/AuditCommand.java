@@ -7,12 +7,6 @@ import dev.hallmark.app.station.DataDir;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.app.station.StationAuditKey;
 import dev.hallmark.db.records.RecordsReport;
-import dev.hallmark.db.chain.CheckpointReason;
-import dev.hallmark.db.records.AuditTrust;
-import dev.hallmark.db.store.AuditOptions;
-import dev.hallmark.app.station.AuditPins;
-import dev.hallmark.app.station.StationTokenView;
-import java.util.Optional;
 import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.db.export.ExportContext;
@@ -142,28 +136,15 @@ public final class AuditCommand {
         public Integer call() throws Exception {
             DataDir dir = DataDir.resolve(dataDir);
             requireDatabase(dir);
-            StringBuilder why = new StringBuilder();
-            Optional<StationTokenView> token = StationTokenView.open(dir, SoftHsmToken.defaultModule(), why::append);
-            try {
-                AuditTrust trust = AuditPins.resolve(dir, token, why.toString(),
-                        trusted == null ? List.of() : trusted, trustList);
-                AuditOptions options = token.map(t -> AuditOptions.defaults().withSigner(t.signer()))
-                        .orElse(AuditOptions.defaults());
-                try (AuditDatabase db = AuditDatabase.openH2(dir.audit(), options)) {
-                    StationAccess access = StationAccess.embedded(dir, new SecureRandom(), Clock.systemUTC(),
-                            System.out::println);
-                    token.ifPresent(t -> access.anchorWith(
-                            () -> db.store().checkpoint(t.station(), CheckpointReason.ACTION_ANCHOR)));
-                    var who = signIn.require(access, dir, Action.AUDIT_VERIFY, null);
-                    return RecordedAction.run(access, who, Action.AUDIT_VERIFY, null, null, () -> {
-                        RecordsReport report = db.verifyRecords(trust);
-                        int code = report.print(System.out);
-                        System.out.flush();
-                        return code == 0 ? ExitCode.OK : code == 1 ? ExitCode.UNITS_FAILED : ExitCode.UNPINNED;
-                    });
-                }
-            } finally {
-                token.ifPresent(StationTokenView::close);
+            try (PinnedAudit audit = PinnedAudit.open(dir, trusted, trustList)) {
+                StationAccess access = audit.access(dir, Clock.systemUTC(), System.out::println);
+                var who = signIn.require(access, dir, Action.AUDIT_VERIFY, null);
+                return RecordedAction.run(access, who, Action.AUDIT_VERIFY, null, null, () -> {
+                    RecordsReport report = audit.db().verifyRecords(audit.trust());
+                    int code = report.print(System.out);
+                    System.out.flush();
+                    return code == 0 ? ExitCode.OK : code == 1 ? ExitCode.UNITS_FAILED : ExitCode.UNPINNED;
+                });
             }
         }
     }

@@ -8,15 +8,8 @@ import dev.hallmark.app.report.LotReportBuilder;
 import dev.hallmark.app.report.LotReportJson;
 import dev.hallmark.app.report.LotReportPdf;
 import dev.hallmark.app.station.DataDir;
-import dev.hallmark.app.station.AuditPins;
-import dev.hallmark.app.station.StationTokenView;
-import dev.hallmark.db.chain.CheckpointReason;
-import dev.hallmark.db.records.AuditTrust;
 import dev.hallmark.db.records.RecordsReport;
-import dev.hallmark.db.store.AuditOptions;
-import dev.hallmark.hsm.softhsm.SoftHsmToken;
 import java.util.List;
-import java.util.Optional;
 import dev.hallmark.db.conformity.JdbcConformityRecords;
 import dev.hallmark.db.query.AuditDataSources;
 import dev.hallmark.db.store.AuditDatabase;
@@ -28,7 +21,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,30 +64,19 @@ final class LotReportCommand {
             DataDir dir = DataDir.resolve(dataDir);
             AuditCommand.requireDatabase(dir);
             Clock clock = Clock.systemUTC();
-            StringBuilder why = new StringBuilder();
-            Optional<StationTokenView> token = StationTokenView.open(dir, SoftHsmToken.defaultModule(), why::append);
-            try {
-                AuditTrust trust = AuditPins.resolve(dir, token, why.toString(),
-                        trusted == null ? List.of() : trusted, trustList);
-                AuditOptions options = token.map(t -> AuditOptions.defaults().withSigner(t.signer()))
-                        .orElse(AuditOptions.defaults());
-                try (AuditDatabase db = AuditDatabase.openH2(dir.audit(), options)) {
-                    StationAccess access = StationAccess.embedded(dir, new SecureRandom(), clock, System.out::println);
-                    token.ifPresent(t -> access.anchorWith(
-                            () -> db.store().checkpoint(t.station(), CheckpointReason.ACTION_ANCHOR)));
-                    SignedIn who = signIn.require(access, dir, Action.LOT_REPORT, lot);
-                    return RecordedAction.run(access, who, Action.LOT_REPORT, lot, null, () -> {
-                        RecordsReport verified = db.verifyRecords(trust);
-                        LotReport report = LotReportBuilder.build(lot, clock.instant(), who.name(), db.store(),
-                                new JdbcConformityRecords(AuditDataSources.embedded(dir.audit())), verified,
-                                access.log().all());
-                        write(report, out != null ? out : dir.root().resolve("reports"));
-                        return !verified.ok() || !report.actionChain().holds() ? ExitCode.UNITS_FAILED
-                                : verified.pinned() ? ExitCode.OK : ExitCode.UNPINNED;
-                    });
-                }
-            } finally {
-                token.ifPresent(StationTokenView::close);
+            try (PinnedAudit audit = PinnedAudit.open(dir, trusted, trustList)) {
+                AuditDatabase db = audit.db();
+                StationAccess access = audit.access(dir, clock, System.out::println);
+                SignedIn who = signIn.require(access, dir, Action.LOT_REPORT, lot);
+                return RecordedAction.run(access, who, Action.LOT_REPORT, lot, null, () -> {
+                    RecordsReport verified = db.verifyRecords(audit.trust());
+                    LotReport report = LotReportBuilder.build(lot, clock.instant(), who.name(), db.store(),
+                            new JdbcConformityRecords(AuditDataSources.embedded(dir.audit())), verified,
+                            access.log().all());
+                    write(report, out != null ? out : dir.root().resolve("reports"));
+                    return !verified.ok() || !report.actionChain().holds() ? ExitCode.UNITS_FAILED
+                            : verified.pinned() ? ExitCode.OK : ExitCode.UNPINNED;
+                });
             }
         }
 
