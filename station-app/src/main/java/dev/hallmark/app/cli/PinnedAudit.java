@@ -2,7 +2,7 @@ package dev.hallmark.app.cli;
 
 import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.station.AuditPins;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.StationTokenView;
 import dev.hallmark.db.chain.CheckpointReason;
 import dev.hallmark.db.records.AuditTrust;

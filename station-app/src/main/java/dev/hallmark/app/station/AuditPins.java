@@ -1,5 +1,6 @@
 package dev.hallmark.app.station;
 
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.ca.embedded.IssuedLogReader;
 import dev.hallmark.db.chain.ChainFinding;
 import dev.hallmark.db.chain.ChainVerifier;

@@ -1,5 +1,6 @@
 package dev.hallmark.app.station;
 
+import dev.hallmark.app.config.DataDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
