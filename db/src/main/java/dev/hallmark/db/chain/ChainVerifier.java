@@ -28,14 +28,29 @@ public final class ChainVerifier {
     private static final int H2_SNAPSHOT = 6;
 
     private final Set<String> trustedSignerKeys;
+    private final Map<String, Set<String>> stationKeys;
 
-    private ChainVerifier(Set<String> trustedSignerKeys) {
+    private ChainVerifier(Set<String> trustedSignerKeys, Map<String, Set<String>> stationKeys) {
         this.trustedSignerKeys = Set.copyOf(trustedSignerKeys);
+        this.stationKeys = Map.copyOf(stationKeys);
     }
 
     /** Accepts a checkpoint signed by the key stored with it; the report lists each station's key fingerprints. */
     public static ChainVerifier acceptingStoredKeys() {
-        return new ChainVerifier(Set.of());
+        return new ChainVerifier(Set.of(), Map.of());
+    }
+
+    /**
+     * Accepts a station's checkpoints only when signed by a key the trust list names for that station (station id to
+     * SHA-256 fingerprints); a station missing from the list is not trusted. What a plant-wide verify uses.
+     */
+    public static ChainVerifier trustingStations(Map<String, Set<String>> keysByStation) {
+        if (keysByStation.isEmpty()) {
+            throw new IllegalArgumentException("the trust list names no station");
+        }
+        Map<String, Set<String>> copy = new HashMap<>();
+        keysByStation.forEach((station, keys) -> copy.put(station, Set.copyOf(keys)));
+        return new ChainVerifier(Set.of(), copy);
     }
 
     /** Accepts only checkpoints signed by keys with these SHA-256 fingerprints (of SubjectPublicKeyInfo DER). */
@@ -43,7 +58,12 @@ public final class ChainVerifier {
         if (signerKeySha256.isEmpty()) {
             throw new IllegalArgumentException("name at least one trusted station key");
         }
-        return new ChainVerifier(signerKeySha256);
+        return new ChainVerifier(signerKeySha256, Map.of());
+    }
+
+    /** Whether this verifier pins station keys (trusted keys or a trust list) instead of accepting stored ones. */
+    public boolean pinsKeys() {
+        return !trustedSignerKeys.isEmpty() || !stationKeys.isEmpty();
     }
 
     /**
@@ -85,7 +105,7 @@ public final class ChainVerifier {
         Findings findings = new Findings();
         Baseline baseline = baseline(c, findings);
         Map<String, ChainAppender.Head> heads = heads(c);
-        CheckpointCheck signatures = new CheckpointCheck(trustedSignerKeys);
+        CheckpointCheck signatures = new CheckpointCheck(trustedSignerKeys, stationKeys);
         ChainTotals totals = new ChainTotals();
         ChainScan scan = new ChainScan(c, heads, signatures, checker, totals);
         List<StationSummary> stations = new ArrayList<>(scan.run(findings));

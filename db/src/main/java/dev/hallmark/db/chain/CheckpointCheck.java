@@ -23,11 +23,16 @@ final class CheckpointCheck {
     private static final Provider BC = new BouncyCastleProvider();
 
     private final Set<String> trustedKeys;
+    private final Map<String, Set<String>> stationKeys;
     private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
 
-    /** {@code trustedKeys}: SHA-256 fingerprints of the station keys to accept; empty accepts any stored key. */
-    CheckpointCheck(Set<String> trustedKeys) {
+    /**
+     * {@code trustedKeys}: SHA-256 fingerprints of the station keys to accept from any station; {@code stationKeys}:
+     * those to accept per station (a trust list; a station not on it is not trusted). Both empty accept any stored key.
+     */
+    CheckpointCheck(Set<String> trustedKeys, Map<String, Set<String>> stationKeys) {
         this.trustedKeys = Set.copyOf(trustedKeys);
+        this.stationKeys = Map.copyOf(stationKeys);
     }
 
     SignedCheckpoint check(Checkpoint cp) {
@@ -54,6 +59,13 @@ final class CheckpointCheck {
         }
         if (!trustedKeys.isEmpty() && !trustedKeys.contains(cp.signerKeySha256())) {
             return "the checkpoint is signed by key sha256 " + cp.signerKeySha256() + ", not a trusted station key";
+        }
+        if (!stationKeys.isEmpty() && !stationKeys.getOrDefault(cp.station(), Set.of()).contains(cp.signerKeySha256())) {
+            return stationKeys.containsKey(cp.station())
+                    ? "the checkpoint is signed by key sha256 " + cp.signerKeySha256() + ", not station " + cp.station()
+                    + "'s key on the trust list"
+                    : "station " + cp.station() + " is not on the trust list (checkpoint key sha256 "
+                    + cp.signerKeySha256() + ")";
         }
         byte[] signed = ChainFormat.checkpointBytes(cp.station(), cp.seq(), cp.headHash(), cp.createdAt(),
                 cp.reason(), cp.signerKeySha256(), cp.signerCertSha256(), cp.signatureAlgorithm());

@@ -10,6 +10,8 @@ public enum CheckpointReason {
     LOT_CLOSE,
     /** Asked for explicitly (an operator, a test, a scheduled job). */
     ON_DEMAND,
+    /** A refusal, lockout or CA key operation was recorded and anchored at once (decision 0018). */
+    ACTION_ANCHOR,
     /** The audit database was closed with events not yet covered by a checkpoint. */
     CLOSE
 }

@@ -13,5 +13,11 @@ public enum FindingKind {
     /** A checkpoint whose signature does not verify under its stored key, or whose key is not trusted. */
     BAD_CHECKPOINT_SIGNATURE,
     /** A checkpoint whose head (seq, hash) is not in the chain as it is now. */
-    CHECKPOINT_MISMATCH
+    CHECKPOINT_MISMATCH,
+    /** The newest records are gone: the database lies behind a head counted outside it (the token; decision 0018). */
+    TRUNCATED,
+    /** A certificate the CA issued that no unit records and that is not revoked (ca/issued.log; decision 0018). */
+    UNRECORDED_CERTIFICATE,
+    /** A pin that disagrees with the station token's audit key (e.g. a replaced audit-signer.sha256). */
+    PIN_MISMATCH
 }

@@ -1,8 +1,9 @@
 package dev.hallmark.db.query;
 
-import dev.hallmark.db.chain.ChainReport;
 import dev.hallmark.db.chain.ChainVerifier;
 import dev.hallmark.db.export.ExportContext;
+import dev.hallmark.db.records.AuditTrust;
+import dev.hallmark.db.records.RecordsReport;
 import dev.hallmark.db.export.ExportFormat;
 import dev.hallmark.db.export.Exports;
 import dev.hallmark.db.store.AuditDatabase;
@@ -38,7 +39,7 @@ public final class JdbcUnitArchive implements UnitArchive {
 
     private final AuditDatabase database;
     private final DataSource source;
-    private final ChainVerifier verifier;
+    private final TrustSource trust;
     private final List<String> caChainPem;
     private final ExportContextSource exportContext;
 
@@ -53,7 +54,26 @@ public final class JdbcUnitArchive implements UnitArchive {
                            ExportContextSource exportContext) {
         this.database = Objects.requireNonNull(database, "database");
         this.source = Objects.requireNonNull(source, "source");
-        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        Objects.requireNonNull(verifier, "verifier");
+        this.trust = () -> new AuditTrust(verifier.pinsKeys() ? AuditTrust.Pin.AUDITOR : AuditTrust.Pin.UNPINNED,
+                verifier.pinsKeys() ? "the keys the station was given" : "the keys stored with the checkpoints",
+                verifier, List.of(), List.of(), List.of());
+        this.caChainPem = List.copyOf(caChainPem);
+        this.exportContext = Objects.requireNonNull(exportContext, "exportContext");
+    }
+
+    /** Where a verification's pin, token heads and CA issued log come from, read afresh for each verification. */
+    @FunctionalInterface
+    public interface TrustSource {
+        AuditTrust get() throws ProvisioningException;
+    }
+
+    /** As the other constructor, with the pin and the outside facts of {@code trust} (decision 0018). */
+    public JdbcUnitArchive(AuditDatabase database, DataSource source, TrustSource trust, List<String> caChainPem,
+                           ExportContextSource exportContext) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.source = Objects.requireNonNull(source, "source");
+        this.trust = Objects.requireNonNull(trust, "trust");
         this.caChainPem = List.copyOf(caChainPem);
         this.exportContext = Objects.requireNonNull(exportContext, "exportContext");
     }
@@ -122,8 +142,8 @@ public final class JdbcUnitArchive implements UnitArchive {
 
     @Override
     public ChainCheck verifyChain() throws ProvisioningException {
-        ChainReport report = database.verifyChain(verifier);
-        return new ChainCheck(report.ok(), report.lines());
+        RecordsReport report = database.verifyRecords(trust.get());
+        return new ChainCheck(report.ok(), report.lines(), report.pin().label());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.hallmark.db.store;
 
 import dev.hallmark.db.chain.ChainReport;
 import dev.hallmark.db.chain.ChainVerifier;
+import dev.hallmark.db.records.AuditTrust;
 import dev.hallmark.db.records.RecordChecks;
 import dev.hallmark.db.records.RecordsReport;
 import dev.hallmark.engine.api.ErrorCode;
@@ -189,6 +190,15 @@ public final class AuditDatabase implements AutoCloseable {
     public RecordsReport verifyRecords(ChainVerifier verifier) throws ProvisioningException {
         Objects.requireNonNull(verifier, "verifier");
         return new Sql(pool).autoCommit("read the audit chain", c -> RecordChecks.verify(c, verifier));
+    }
+
+    /**
+     * As {@link #verifyRecords(ChainVerifier)} with what {@code trust} brings from outside the database: the pin, the
+     * token's head counter and the CA's issued log (decision 0018).
+     */
+    public RecordsReport verifyRecords(AuditTrust trust) throws ProvisioningException {
+        Objects.requireNonNull(trust, "trust");
+        return new Sql(pool).autoCommit("read the audit chain", c -> RecordChecks.verify(c, trust));
     }
 
     /** Signs the closing checkpoints of the stations written since it opened, then closes the pool. */

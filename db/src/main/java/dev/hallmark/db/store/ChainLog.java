@@ -10,6 +10,7 @@ import dev.hallmark.db.chain.Checkpoints;
 import dev.hallmark.db.chain.EventKind;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.port.ChainHeadWitness;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -42,7 +43,7 @@ final class ChainLog {
         T run(Connection c, Appender log) throws SQLException, ProvisioningException;
     }
 
-    private record Outcome<T>(T result, long lastSeq, long checkpointSeq) {
+    private record Outcome<T>(T result, long lastSeq, Checkpoint checkpoint) {
     }
 
     private final Sql sql;
@@ -80,18 +81,19 @@ final class ChainLog {
                     lastKind[0] = event.kind();
                     return appended;
                 });
-                long checkpoint = 0;
+                Checkpoint checkpoint = null;
                 CheckpointReason reason = last[0] == 0 ? null : due(c, station, last[0], lastKind[0]);
                 if (reason != null) {
-                    checkpoint = sign(c, station, reason).map(Checkpoint::seq).orElse(0L);
+                    checkpoint = sign(c, station, reason).orElse(null);
                 }
                 return new Outcome<>(result, last[0], checkpoint);
             });
             if (outcome.lastSeq() > 0) {
                 written.put(station, outcome.lastSeq());
             }
-            if (outcome.checkpointSeq() > 0) {
-                checkpointed.put(station, outcome.checkpointSeq());
+            if (outcome.checkpoint() != null) {
+                checkpointed.put(station, outcome.checkpoint().seq());
+                witness(outcome.checkpoint());
             }
             return outcome.result();
         } finally {
@@ -110,10 +112,30 @@ final class ChainLog {
         try {
             Optional<Checkpoint> made = sql.transaction("sign a checkpoint of station " + station,
                     c -> sign(c, station, reason));
-            made.ifPresent(cp -> checkpointed.put(station, cp.seq()));
+            if (made.isPresent()) {
+                checkpointed.put(station, made.get().seq());
+                witness(made.get());
+            }
             return made;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Advances the token's head counter to a checkpoint just committed (decision 0018). After the commit, so the
+     * counter never runs ahead of the database; a failure is logged and the next checkpoint advances it.
+     */
+    private void witness(Checkpoint cp) {
+        var witness = options.signer().flatMap(CheckpointSigner::witness);
+        if (witness.isEmpty()) {
+            return;
+        }
+        try {
+            witness.get().advance(new ChainHeadWitness.Head(cp.station(), cp.seq(), cp.headHash()));
+        } catch (ProvisioningException | RuntimeException e) {
+            LOG.error("station {}: the token's audit head counter could not be advanced to seq {}: {}", cp.station(),
+                    cp.seq(), e.getMessage(), e);
         }
     }
 

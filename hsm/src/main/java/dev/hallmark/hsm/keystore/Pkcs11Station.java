@@ -33,6 +33,7 @@ public final class Pkcs11Station implements AutoCloseable {
     private final PinSource ownedPin;
     private final Pkcs11DeviceKeyStore keyStore;
     private final TokenTraits traits;
+    private final Pkcs11HeadCounter headCounter;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Pkcs11Station(SharedModule module, SessionPool pool, TokenTraits traits, PinSource ownedPin) {
@@ -41,6 +42,7 @@ public final class Pkcs11Station implements AutoCloseable {
         this.ownedPin = ownedPin;
         this.keyStore = new Pkcs11DeviceKeyStore(pool, traits);
         this.traits = traits;
+        this.headCounter = new Pkcs11HeadCounter(pool);
     }
 
     /**
@@ -100,6 +102,11 @@ public final class Pkcs11Station implements AutoCloseable {
     /** The engine's DeviceKeyStore and KeyWrapper on this token. */
     public Pkcs11DeviceKeyStore keyStore() {
         return keyStore;
+    }
+
+    /** The audit chain's head counter in this token (a data object per station; decision 0018). */
+    public dev.hallmark.engine.port.ChainHeadWitness headCounter() {
+        return headCounter;
     }
 
     /** The label of the token this station uses. */

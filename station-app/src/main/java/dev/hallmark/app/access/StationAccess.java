@@ -6,9 +6,11 @@ import dev.hallmark.db.access.JdbcActionLog;
 import dev.hallmark.db.access.JdbcOperatorDirectory;
 import dev.hallmark.db.query.AuditDataSources;
 import dev.hallmark.engine.access.AccessControl;
+import dev.hallmark.engine.access.AnchoringActionLog;
 import dev.hallmark.engine.access.PasswordHasher;
 import dev.hallmark.engine.access.StationAccounts;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.port.ActionAnchor;
 import dev.hallmark.engine.port.ActionLog;
 import dev.hallmark.engine.port.OperatorDirectory;
 import java.nio.file.Path;
@@ -31,17 +33,17 @@ public final class StationAccess {
     }
 
     private final OperatorDirectory directory;
-    private final ActionLog log;
+    private final AnchoringActionLog log;
     private final AccessControl control;
     private final PasswordHasher hasher;
     private final Clock clock;
 
     private StationAccess(OperatorDirectory directory, ActionLog log, PasswordHasher hasher, Clock clock) {
         this.directory = directory;
-        this.log = log;
+        this.log = new AnchoringActionLog(log);
         this.hasher = hasher;
         this.clock = clock;
-        this.control = new AccessControl(directory, log, clock, AccessControl.DEFAULT_MAX_FAILURES, hasher);
+        this.control = new AccessControl(directory, this.log, clock, AccessControl.DEFAULT_MAX_FAILURES, hasher);
     }
 
     /** The embedded station's access control; creates the first accounts where there are none yet. */
@@ -71,6 +73,15 @@ public final class StationAccess {
             }
         }
         return access;
+    }
+
+    /**
+     * From now on anchors every refusal, lockout and CA key, operator or HSM action under a signed checkpoint as it is
+     * recorded (decision 0018); call it where the station key is at hand.
+     */
+    public StationAccess anchorWith(ActionAnchor anchor) {
+        log.anchorWith(anchor);
+        return this;
     }
 
     public AccessControl control() {

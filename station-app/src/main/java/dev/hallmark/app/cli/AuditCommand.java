@@ -7,7 +7,6 @@ import dev.hallmark.app.config.DataDir;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.app.station.StationAuditKey;
 import dev.hallmark.db.records.RecordsReport;
-import dev.hallmark.db.chain.ChainVerifier;
 import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.db.export.ExportContext;
@@ -26,7 +25,6 @@ import java.util.List;
 import dev.hallmark.db.store.AuditDatabase;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -110,17 +108,26 @@ public final class AuditCommand {
 
     /** {@code hallmark audit verify}: the tamper-evident chain and its signed checkpoints, finding by finding. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Verify the audit chain of every station: each edited, deleted, inserted or reordered row and",
-                "each bad checkpoint signature is named, one per line. Exit 0 when all holds, 1 otherwise."})
+            description = {"Verify the audit chain of every station: each edited, deleted, inserted, reordered or cut-off",
+                "row, each bad checkpoint signature and each certificate the CA issued that no unit records is named,",
+                "one per line. The station keys are pinned to --trust-list, else --trust-key-sha256, else the audit",
+                "key in the station token; the first line says which. Exit 0 when all holds under a pin, 1 with",
+                "findings, 4 when nothing could be pinned (docs/auditor-guide.md)."})
     static final class Verify implements Callable<Integer> {
 
         @Option(names = "--data-dir", paramLabel = "DIR", description = "The station's data directory.")
         Path dataDir;
 
         @Option(names = "--trust-key-sha256", paramLabel = "HEX",
-                description = "Pin a station audit key (SHA-256 of its public key; repeatable). Default: the"
-                        + " fingerprint in DIR/" + StationAuditKey.FINGERPRINT_FILE + ".")
-        java.util.List<String> trusted;
+                description = "Pin a station audit key (SHA-256 of its public key; repeatable), brought by the auditor."
+                        + " Default: the audit key in the station token; " + StationAuditKey.FINGERPRINT_FILE
+                        + " in DIR is compared with the token, never trusted by itself.")
+        List<String> trusted;
+
+        @Option(names = "--trust-list", paramLabel = "FILE",
+                description = "A plant trust list: one 'station-id key-sha256' pair per line ('#' comments);"
+                        + " each station's checkpoints must be signed by a key listed for it.")
+        Path trustList;
 
         @picocli.CommandLine.Mixin
         SignIn signIn = new SignIn();
@@ -129,21 +136,14 @@ public final class AuditCommand {
         public Integer call() throws Exception {
             DataDir dir = DataDir.resolve(dataDir);
             requireDatabase(dir);
-            java.util.Set<String> pins = new java.util.TreeSet<>(trusted == null ? java.util.List.of() : trusted);
-            Path fingerprint = dir.root().resolve(StationAuditKey.FINGERPRINT_FILE);
-            if (pins.isEmpty() && Files.exists(fingerprint)) {
-                pins.add(Files.readString(fingerprint, StandardCharsets.US_ASCII).trim());
-            }
-            ChainVerifier verifier = pins.isEmpty() ? ChainVerifier.acceptingStoredKeys() : ChainVerifier.trusting(pins);
-            try (AuditDatabase db = AuditDatabase.openH2(dir.audit())) {
-                StationAccess access = StationAccess.embedded(dir, new SecureRandom(), Clock.systemUTC(),
-                        System.out::println);
+            try (PinnedAudit audit = PinnedAudit.open(dir, trusted, trustList)) {
+                StationAccess access = audit.access(dir, Clock.systemUTC(), System.out::println);
                 var who = signIn.require(access, dir, Action.AUDIT_VERIFY, null);
                 return RecordedAction.run(access, who, Action.AUDIT_VERIFY, null, null, () -> {
-                    RecordsReport report = db.verifyRecords(verifier);
+                    RecordsReport report = audit.db().verifyRecords(audit.trust());
                     int code = report.print(System.out);
                     System.out.flush();
-                    return code == 0 ? ExitCode.OK : ExitCode.UNITS_FAILED;
+                    return code == 0 ? ExitCode.OK : code == 1 ? ExitCode.UNITS_FAILED : ExitCode.UNPINNED;
                 });
             }
         }

@@ -82,7 +82,7 @@ public final class CaCommand {
                 return RecordedAction.run(access, who, Action.CA_KEY_OPERATION, "ca init", approval, this::ready);
             }
             try (EmbeddedStation station = dir.open()) {
-                StationAccess access = dir.access();
+                StationAccess access = dir.access().anchorWith(station.actionAnchor());
                 var who = signIn.require(access, dir.resolve(), Action.CA_INIT, null);
                 return RecordedAction.run(access, who, Action.CA_INIT, null, null, () -> {
                     System.out.println("CA ready: " + station.issuer().caChain().get(0).getSubjectX500Principal());
@@ -141,7 +141,7 @@ public final class CaCommand {
         public Integer call() throws ProvisioningException, InterruptedException {
             RevocationReason why = reason(reason);
             try (EmbeddedStation station = dir.open()) {
-                StationAccess access = dir.access();
+                StationAccess access = dir.access().anchorWith(station.actionAnchor());
                 var who = signIn.require(access, dir.resolve(), Action.CA_KEY_OPERATION, "revoke " + unit);
                 var approval = signIn.approval(access, who, Action.CA_KEY_OPERATION, dir.twoPersonRule(), "revoke " + unit);
                 return RecordedAction.run(access, who, Action.CA_KEY_OPERATION, "revoke " + unit, approval,
@@ -198,7 +198,7 @@ public final class CaCommand {
         @Override
         public Integer call() throws ProvisioningException, InterruptedException {
             try (EmbeddedStation station = dir.open()) {
-                StationAccess access = dir.access();
+                StationAccess access = dir.access().anchorWith(station.actionAnchor());
                 var who = signIn.require(access, dir.resolve(), Action.CA_KEY_OPERATION, "crl");
                 var approval = signIn.approval(access, who, Action.CA_KEY_OPERATION, dir.twoPersonRule(), "crl");
                 return RecordedAction.run(access, who, Action.CA_KEY_OPERATION, "crl", approval, () -> crl(station));

@@ -114,7 +114,8 @@ final class DemoCommand implements Callable<Integer> {
              DemoBench bench = ports != null ? DemoBench.ports(ports)
                      : simulatedBench(fixtureCount, SimulatedVendor.transportKek(dir, station.hsm(), random,
                              out::println), random)) {
-            StationAccess access = StationAccess.embedded(dir, random, clock, out::println);
+            StationAccess access = StationAccess.embedded(dir, random, clock, out::println)
+                    .anchorWith(station.actionAnchor());
             SignedIn who = signIn.require(access, dir, Action.PROVISION, lot);
             ProductProfile profile = ConformityDeclarations.load(dir.root()).applyTo(
                     DemoProfile.of(target, onDevice), ConformityClass.CLASS_1);

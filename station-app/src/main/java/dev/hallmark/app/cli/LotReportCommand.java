@@ -8,8 +8,8 @@ import dev.hallmark.app.report.LotReportBuilder;
 import dev.hallmark.app.report.LotReportJson;
 import dev.hallmark.app.report.LotReportPdf;
 import dev.hallmark.app.config.DataDir;
-import dev.hallmark.app.station.StationAuditKey;
-import dev.hallmark.db.chain.ChainVerifier;
+import dev.hallmark.db.records.RecordsReport;
+import java.util.List;
 import dev.hallmark.db.conformity.JdbcConformityRecords;
 import dev.hallmark.db.query.AuditDataSources;
 import dev.hallmark.db.store.AuditDatabase;
@@ -19,12 +19,9 @@ import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +49,13 @@ final class LotReportCommand {
         @Option(names = "--out", paramLabel = "DIR", description = "Where to write the report (default: DIR/reports).")
         Path out;
 
+        @Option(names = "--trust-key-sha256", paramLabel = "HEX",
+                description = "Pin a station audit key (as for 'audit verify'; repeatable). Default: the token's.")
+        List<String> trusted;
+
+        @Option(names = "--trust-list", paramLabel = "FILE", description = "A plant trust list (as for 'audit verify').")
+        Path trustList;
+
         @Mixin
         SignIn signIn = new SignIn();
 
@@ -60,16 +64,18 @@ final class LotReportCommand {
             DataDir dir = DataDir.resolve(dataDir);
             AuditCommand.requireDatabase(dir);
             Clock clock = Clock.systemUTC();
-            try (AuditDatabase db = AuditDatabase.openH2(dir.audit())) {
-                StationAccess access = StationAccess.embedded(dir, new SecureRandom(), clock, System.out::println);
+            try (PinnedAudit audit = PinnedAudit.open(dir, trusted, trustList)) {
+                AuditDatabase db = audit.db();
+                StationAccess access = audit.access(dir, clock, System.out::println);
                 SignedIn who = signIn.require(access, dir, Action.LOT_REPORT, lot);
                 return RecordedAction.run(access, who, Action.LOT_REPORT, lot, null, () -> {
+                    RecordsReport verified = db.verifyRecords(audit.trust());
                     LotReport report = LotReportBuilder.build(lot, clock.instant(), who.name(), db.store(),
-                            new JdbcConformityRecords(AuditDataSources.embedded(dir.audit())),
-                            db.verifyChain(verifier(dir)), access.log().all());
+                            new JdbcConformityRecords(AuditDataSources.embedded(dir.audit())), verified,
+                            access.log().all());
                     write(report, out != null ? out : dir.root().resolve("reports"));
-                    return report.auditChain().holds() && report.actionChain().holds() ? ExitCode.OK
-                            : ExitCode.UNITS_FAILED;
+                    return !verified.ok() || !report.actionChain().holds() ? ExitCode.UNITS_FAILED
+                            : verified.pinned() ? ExitCode.OK : ExitCode.UNPINNED;
                 });
             }
         }
@@ -89,23 +95,11 @@ final class LotReportCommand {
                         + " cannot be written to " + directory, e.getMessage(), e);
             }
             LotReport.Summary s = report.summary();
-            System.out.printf("lot %s: %d passed, %d failed, yield %.1f %%; audit chain %s, action log %s%n", lot,
-                    s.passed(), s.failed(), s.yieldPercent(), report.auditChain().holds() ? "holds" : "BROKEN",
-                    report.actionChain().holds() ? "holds" : "BROKEN");
+            System.out.printf("lot %s: %d passed, %d failed, yield %.1f %%; audit chain %s (pin: %s), action log %s%n",
+                    lot, s.passed(), s.failed(), s.yieldPercent(), report.auditChain().holds() ? "holds" : "BROKEN",
+                    report.auditChain().pin(), report.actionChain().holds() ? "holds" : "BROKEN");
             System.out.println("wrote " + json);
             System.out.println("wrote " + pdf);
-        }
-
-        private static ChainVerifier verifier(DataDir dir) throws ProvisioningException {
-            Path fingerprint = dir.root().resolve(StationAuditKey.FINGERPRINT_FILE);
-            try {
-                return Files.exists(fingerprint)
-                        ? ChainVerifier.trusting(Set.of(Files.readString(fingerprint, StandardCharsets.US_ASCII).trim()))
-                        : ChainVerifier.acceptingStoredKeys();
-            } catch (IOException e) {
-                throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the audit key fingerprint " + fingerprint
-                        + " cannot be read", e.getMessage(), e);
-            }
         }
     }
 }

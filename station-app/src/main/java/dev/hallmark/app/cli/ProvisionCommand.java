@@ -122,7 +122,8 @@ final class ProvisionCommand implements Callable<Integer> {
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
         try (EmbeddedStation station = EmbeddedStation.open(dir, module, random, clock, err::println)) {
-            StationAccess access = StationAccess.embedded(dir, random, clock, err::println);
+            StationAccess access = StationAccess.embedded(dir, random, clock, err::println)
+                    .anchorWith(station.actionAnchor());
             SignedIn who = signIn.require(access, dir, Action.PROVISION, lot);
             Approval approval = null;
             if (profile.lockLevel().irreversible()) {

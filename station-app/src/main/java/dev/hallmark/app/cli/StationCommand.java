@@ -125,7 +125,8 @@ final class StationCommand implements Callable<Integer> {
         PrintStream out = System.out;
         try (EmbeddedStation station = EmbeddedStation.open(dir, module, random, clock, out::println);
              DemoBench bench = bench(dir, station, profile, given, fixtureCount, random, out)) {
-            StationAccess access = StationAccess.embedded(dir, random, clock, out::println);
+            StationAccess access = StationAccess.embedded(dir, random, clock, out::println)
+                    .anchorWith(station.actionAnchor());
             String stationId = station.config().station() != null ? station.config().station() : hostName();
             DeviceTokens deviceTokens = profile.custody() == KeyCustody.ON_DEVICE
                     ? ConfiguredDeviceTokens.of(station.config()).orElse(null) : null;

@@ -63,7 +63,8 @@ public final class UnitCommand {
             Clock clock = Clock.systemUTC();
             try (EmbeddedStation station = EmbeddedStation.open(dir, SoftHsmToken.defaultModule(), random, clock,
                     System.err::println)) {
-                StationAccess access = StationAccess.embedded(dir, random, clock, System.err::println);
+                StationAccess access = StationAccess.embedded(dir, random, clock, System.err::println)
+                        .anchorWith(station.actionAnchor());
                 String target = "rework " + serial;
                 SignedIn who = signIn.require(access, dir, Action.READOUT_UNPROTECT, target);
                 JdbcAuditStore store = station.database().store();

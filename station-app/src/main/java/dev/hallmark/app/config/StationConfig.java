@@ -43,6 +43,18 @@ public record StationConfig(String station, CaSection ca, TokenSection hsm,
         fixtures = fixtures == null ? Map.of() : Map.copyOf(fixtures);
     }
 
+    /** The station's id in the audit records: {@code station:} of station.yaml, else the host name (as the fronts use). */
+    public String stationId() {
+        if (station != null) {
+            return station;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "station-1";
+        }
+    }
+
     /** A configuration of the station's name and CA only: default station token, no device tokens, profiles or fixtures. */
     public StationConfig(String station, CaSection ca) {
         this(station, ca, null, null, null, null);

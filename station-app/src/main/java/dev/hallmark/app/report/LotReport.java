@@ -35,8 +35,11 @@ public record LotReport(String lot, Instant generatedAt, String generatedBy, Lis
     public record UnitEntry(UnitRecord unit, List<ControlEvidence> controls) {
     }
 
-    /** A chain verification: whether it holds and what was found. */
-    public record ChainResult(String what, boolean holds, int checked, List<String> lines) {
+    /**
+     * A chain verification: whether it holds, what was found, and the pin it was checked against ({@code token},
+     * {@code auditor pin}, {@code trust list}, {@code unpinned}; decision 0018) or how else it is held.
+     */
+    public record ChainResult(String what, boolean holds, int checked, List<String> lines, String pin) {
     }
 
     /** An action taken on this lot, with who approved it. */

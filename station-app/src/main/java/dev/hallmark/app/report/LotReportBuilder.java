@@ -1,6 +1,6 @@
 package dev.hallmark.app.report;
 
-import dev.hallmark.db.chain.ChainReport;
+import dev.hallmark.db.records.RecordsReport;
 import dev.hallmark.engine.access.ActionChain;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -27,7 +27,7 @@ public final class LotReportBuilder {
     }
 
     public static LotReport build(String lot, Instant now, String generatedBy, AuditStore store,
-                                  ConformityRecords records, ChainReport chain, List<ChainedAction> actions)
+                                  ConformityRecords records, RecordsReport chain, List<ChainedAction> actions)
             throws ProvisioningException {
         List<UnitRecord> units = store.units(lot);
         if (units.isEmpty()) {
@@ -86,9 +86,10 @@ public final class LotReportBuilder {
         }
         return new LotReport(lot, now, generatedBy, List.copyOf(stations), List.copyOf(classes),
                 new LotReport.Summary(units.size(), passed, failed, open, uids.size()), byCause, byStep, totals,
-                entries, new LotReport.ChainResult("audit chain", chain.ok(), chain.stations().size(), chain.lines()),
+                entries, new LotReport.ChainResult("audit chain", chain.exitCode() == 0, chain.chain().stations().size(),
+                        chain.lines(), chain.pin().label()),
                 new LotReport.ChainResult("action log", actionCheck.holds(), actionCheck.actions(),
                         actionCheck.holds() ? List.of("action chain holds: " + actionCheck.actions() + " actions")
-                                : actionCheck.findings()), lotActions);
+                                : actionCheck.findings(), "anchored into the audit chain"), lotActions);
     }
 }

@@ -92,6 +92,7 @@ public final class LotReportJson {
     private static void chain(ObjectNode node, LotReport.ChainResult c) {
         node.put("holds", c.holds());
         node.put("checked", c.checked());
+        node.put("pin", c.pin());
         node.putPOJO("lines", c.lines());
     }
 }

@@ -46,7 +46,8 @@ public final class LotReportPdf {
         LotReport.Summary s = r.summary();
         p.text(String.format("Summary: %d attempts, %d passed, %d failed, %d under way, %d distinct devices; yield %.1f %%",
                 s.attempts(), s.passed(), s.failed(), s.inProgress(), s.distinctDevices(), s.yieldPercent()));
-        p.text("Audit chain: " + (r.auditChain().holds() ? "HOLDS" : "BROKEN") + "; action log: "
+        p.text("Audit chain: " + (r.auditChain().holds() ? "HOLDS" : "BROKEN") + " (pin: " + r.auditChain().pin()
+                + "); action log: "
                 + (r.actionChain().holds() ? "HOLDS" : "BROKEN"));
     }
 
@@ -87,7 +88,8 @@ public final class LotReportPdf {
 
     private static void chains(LotReport r, PdfPages p) throws IOException {
         for (LotReport.ChainResult c : new LotReport.ChainResult[] {r.auditChain(), r.actionChain()}) {
-            p.subheading("Verification of the " + c.what() + ": " + (c.holds() ? "HOLDS" : "BROKEN"));
+            p.subheading("Verification of the " + c.what() + ": " + (c.holds() ? "HOLDS" : "BROKEN") + " (pin: "
+                    + c.pin() + ")");
             for (String line : c.lines()) {
                 p.code(line);
             }

@@ -4,11 +4,13 @@ import dev.hallmark.app.config.SecretFile;
 import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.config.IssuerFactory;
 import dev.hallmark.app.config.StationConfig;
+import dev.hallmark.db.chain.CheckpointReason;
 import dev.hallmark.db.chain.CheckpointSigner;
 import dev.hallmark.db.store.AuditDatabase;
 import dev.hallmark.db.store.JdbcAuditStore;
 import dev.hallmark.db.store.AuditOptions;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.port.ActionAnchor;
 import dev.hallmark.engine.port.AuditStore;
 import dev.hallmark.engine.port.LotStore;
 import dev.hallmark.engine.port.CertificateIssuer;
@@ -81,7 +83,7 @@ public final class EmbeddedStation implements AutoCloseable {
         try {
             CertificateIssuer ca = new IssuerFactory(dir.root(), clock, random)
                     .open(config.ca(), hsm.keyStore(), dir.ca(), say);
-            CheckpointSigner auditSigner = StationAuditKey.signer(hsm.keyStore(), dir, say);
+            CheckpointSigner auditSigner = StationAuditKey.signer(hsm.keyStore(), hsm.headCounter(), dir, say);
             AuditDatabase database = AuditDatabase.openH2(dir.audit(),
                     AuditOptions.defaults().withClock(clock).withSigner(auditSigner));
             return new EmbeddedStation(dir, hsm, ca, database, config);
@@ -115,6 +117,14 @@ public final class EmbeddedStation implements AutoCloseable {
     /** The lots of the audit store, as the lot runners need them. */
     public LotStore lots() {
         return database.store();
+    }
+
+    /**
+     * Anchors the action log under a signed checkpoint of this station's chain now (decision 0018): what
+     * {@link dev.hallmark.app.access.StationAccess#anchorWith} takes for refusals, lockouts and CA key operations.
+     */
+    public ActionAnchor actionAnchor() {
+        return () -> database.store().checkpoint(config.stationId(), CheckpointReason.ACTION_ANCHOR);
     }
 
     /** The audit database, for the auditor's queries and exports. */

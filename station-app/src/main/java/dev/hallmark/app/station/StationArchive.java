@@ -1,7 +1,5 @@
 package dev.hallmark.app.station;
 
-import dev.hallmark.app.config.DataDir;
-import dev.hallmark.db.chain.ChainVerifier;
 import dev.hallmark.db.export.ExportContext;
 import dev.hallmark.db.export.ExportFormat;
 import dev.hallmark.db.export.JwsSigner;
@@ -11,19 +9,15 @@ import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.crypto.Pem;
 import dev.hallmark.engine.port.UnitArchive;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * The auditor's archive on an embedded station: its H2 audit database, the chain verified against the station
- * audit key pinned in the data directory (as {@code hallmark audit verify} does), and exports signed by the
+ * audit key in its token (as {@code hallmark audit verify} does; decision 0018), and exports signed by the
  * station key in its token.
  */
 public final class StationArchive {
@@ -39,20 +33,12 @@ public final class StationArchive {
             chainPem.add(Pem.certificate(c));
         }
         return new JdbcUnitArchive(station.database(), AuditDataSources.embedded(station.dir().audit()),
-                verifier(station.dir()), chainPem, format -> context(station, chain, format, clock));
+                trust(station), chainPem, format -> context(station, chain, format, clock));
     }
 
-    private static ChainVerifier verifier(DataDir dir) throws ProvisioningException {
-        Path fingerprint = dir.root().resolve(StationAuditKey.FINGERPRINT_FILE);
-        if (!Files.exists(fingerprint)) {
-            return ChainVerifier.acceptingStoredKeys();
-        }
-        try {
-            return ChainVerifier.trusting(Set.of(Files.readString(fingerprint, StandardCharsets.US_ASCII).trim()));
-        } catch (IOException e) {
-            throw new ProvisioningException(ErrorCode.DATA_DIR_UNUSABLE, "the pinned audit key fingerprint "
-                    + fingerprint + " cannot be read", e.toString(), e);
-        }
+    /** The window verifies against the audit key in the open station's token, with its head counter (0018). */
+    private static JdbcUnitArchive.TrustSource trust(EmbeddedStation station) {
+        return () -> AuditPins.resolve(station.dir(), Optional.of(StationTokenView.of(station)), "", List.of(), null);
     }
 
     private static ExportContext context(EmbeddedStation station, List<X509Certificate> chain, ExportFormat format,

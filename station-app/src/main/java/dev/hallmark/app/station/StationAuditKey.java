@@ -5,6 +5,7 @@ import dev.hallmark.db.chain.CheckpointSigner;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.KeySpec;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.port.ChainHeadWitness;
 import dev.hallmark.engine.port.DeviceKeyStore;
 import dev.hallmark.engine.port.KeyHandle;
 import dev.hallmark.engine.port.KeyPolicy;
@@ -16,8 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * The station's audit key: an EC P-256 pair generated in the station token (never extractable) that signs
- * the audit chain's checkpoints. Its public key fingerprint is written to {@code audit-signer.sha256} for
- * auditors to pin (`hallmark audit verify --trust-key-sha256`).
+ * the audit chain's checkpoints. Its public key fingerprint is written to {@code audit-signer.sha256} for auditors
+ * to copy off the station and pin ({@code hallmark audit verify --trust-key-sha256}); the station itself verifies
+ * against the key in the token, never against that file alone (decision 0018).
  */
 public final class StationAuditKey {
 
@@ -29,11 +31,12 @@ public final class StationAuditKey {
     private StationAuditKey() {
     }
 
-    static CheckpointSigner signer(DeviceKeyStore keys, DataDir dir, Consumer<String> say) throws ProvisioningException {
+    static CheckpointSigner signer(DeviceKeyStore keys, ChainHeadWitness headCounter, DataDir dir, Consumer<String> say)
+            throws ProvisioningException {
         var found = keys.find(ALIAS);
         KeyHandle key = found.isPresent() ? found.get() : keys.generate(KeySpec.EC_P256, ALIAS,
                 KeyPolicy.TOKEN_NON_EXTRACTABLE);
-        CheckpointSigner signer = new CheckpointSigner(keys, key);
+        CheckpointSigner signer = new CheckpointSigner(keys, key).withWitness(headCounter);
         Path fingerprint = dir.root().resolve(FINGERPRINT_FILE);
         if (found.isEmpty() || !Files.exists(fingerprint)) {
             try {

@@ -143,7 +143,7 @@ public final class AuditorViewModel {
         }, status::set);
     }
 
-    /** Verifies the audit chain; the result replaces the chain line. */
+    /** Verifies the audit chain; the result, with the pin it was checked against, replaces the chain line. */
     public void verifyChain() {
         chainText.set("Verifying the audit chain…");
         chainOk.set(null);
@@ -155,8 +155,9 @@ public final class AuditorViewModel {
 
     private void showChain(ChainCheck check) {
         chainOk.set(check.ok());
-        String head = check.ok() ? "AUDIT CHAIN HOLDS" : "AUDIT CHAIN BROKEN";
-        chainText.set(head + "\n" + String.join("\n", check.lines()));
+        String head = check.ok() ? "AUDIT CHAIN HOLDS"
+                : ChainCheck.UNPINNED.equals(check.pin()) ? "AUDIT CHAIN NOT VOUCHED FOR" : "AUDIT CHAIN BROKEN";
+        chainText.set(head + "\npin: " + check.pin() + "\n" + String.join("\n", check.lines()));
     }
 
     /** The formats {@link #export} takes. */

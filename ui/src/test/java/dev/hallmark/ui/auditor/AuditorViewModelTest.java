@@ -180,12 +180,17 @@ class AuditorViewModelTest {
     void theChainResultSaysWhetherItHolds() {
         model.verifyChain();
         assertThat(model.chainOkProperty().get()).isTrue();
-        assertThat(model.chainTextProperty().get()).startsWith("AUDIT CHAIN HOLDS\nstation s1");
+        assertThat(model.chainTextProperty().get()).startsWith("AUDIT CHAIN HOLDS\npin: token\nstation s1");
 
-        archive.chain = new ChainCheck(false, List.of("EDITED units row 7"));
+        archive.chain = new ChainCheck(false, List.of("EDITED units row 7"), "token");
         model.verifyChain();
         assertThat(model.chainOkProperty().get()).isFalse();
-        assertThat(model.chainTextProperty().get()).isEqualTo("AUDIT CHAIN BROKEN\nEDITED units row 7");
+        assertThat(model.chainTextProperty().get()).isEqualTo("AUDIT CHAIN BROKEN\npin: token\nEDITED units row 7");
+
+        archive.chain = new ChainCheck(true, List.of("OK: the audit record holds"));
+        model.verifyChain();
+        assertThat(model.chainOkProperty().get()).as("a check without a pin never holds").isFalse();
+        assertThat(model.chainTextProperty().get()).startsWith("AUDIT CHAIN NOT VOUCHED FOR\npin: unpinned");
     }
 
     @Test

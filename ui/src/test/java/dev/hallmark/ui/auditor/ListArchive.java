@@ -29,7 +29,7 @@ final class ListArchive implements UnitArchive {
     final List<long[]> orderedRequests = new ArrayList<>();
     int marksRequests;
     UnitOrder lastOrder;
-    ChainCheck chain = new ChainCheck(true, List.of("station s1: 12 events, 1 checkpoint"));
+    ChainCheck chain = new ChainCheck(true, List.of("station s1: 12 events, 1 checkpoint"), "token");
     boolean exportFails;
     UnitFilter lastFilter;
 
