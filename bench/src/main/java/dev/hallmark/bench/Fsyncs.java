@@ -1,7 +1,7 @@
 package dev.hallmark.bench;
 
 import dev.hallmark.app.station.EmbeddedStation;
-import dev.hallmark.ca.embedded.EmbeddedCa;
+import dev.hallmark.engine.port.DurabilityMeter;
 import dev.hallmark.engine.port.GroupFlush;
 
 /**
@@ -17,7 +17,7 @@ record Fsyncs(long databaseCount, long databaseNanos, long caCount, long caNanos
 
     static Fsyncs of(EmbeddedStation station) {
         GroupFlush db = station.database().store().durability();
-        GroupFlush ca = station.issuer() instanceof EmbeddedCa embedded ? embedded.issuedLogFlushes() : null;
+        GroupFlush ca = station.issuer() instanceof DurabilityMeter meter ? meter.durability() : null;
         return new Fsyncs(db.flushes(), db.flushNanos(), ca == null ? 0 : ca.flushes(), ca == null ? 0 : ca.flushNanos());
     }
 

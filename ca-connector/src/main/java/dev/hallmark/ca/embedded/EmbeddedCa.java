@@ -6,6 +6,7 @@ import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.crypto.Pem;
 import dev.hallmark.engine.port.CertificateIssuer;
 import dev.hallmark.engine.port.CrlPublisher;
+import dev.hallmark.engine.port.DurabilityMeter;
 import dev.hallmark.engine.port.GroupFlush;
 import dev.hallmark.engine.port.IssuedLookup;
 import dev.hallmark.engine.port.DeviceKeyStore;
@@ -55,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * <p>Safe to share between fixtures: issuing, revoking and CRL signing are serialised per CA directory,
  * also between processes (by a lock on {@code ca.lock}), and each sees what the others recorded.
  */
-public final class EmbeddedCa implements CertificateIssuer, Revoker, CrlPublisher, IssuedLookup {
+public final class EmbeddedCa implements CertificateIssuer, Revoker, CrlPublisher, IssuedLookup,
+        DurabilityMeter {
 
     /** Token alias (CKA_LABEL) of the root CA key. */
     public static final String ROOT_KEY_ALIAS = "hallmark-root-ca";
@@ -219,6 +221,12 @@ public final class EmbeddedCa implements CertificateIssuer, Revoker, CrlPublishe
     /** The fsyncs of {@code issued.log} so far and the issues that asked for one (group commit), for the benchmarks. */
     public GroupFlush issuedLogFlushes() {
         return records.issued().flushes();
+    }
+
+    /** {@inheritDoc} The fsyncs of {@code issued.log}. */
+    @Override
+    public GroupFlush durability() {
+        return issuedLogFlushes();
     }
 
     private static String sha256Hex(byte[] data) {
