@@ -47,6 +47,7 @@ final class UnitJournal {
     /** A step with no effect outside the station: its entries are written with the next durability point. */
     void step(Step step, StepWork work) throws ProvisioningException {
         current = step;
+        UnitLogContext.step(step);
         listener.stepStarted(fixtureId, serial, step);
         record(new StepEvent(step, StepStatus.STARTED, clock.instant(), null), false);
         String detail = work.run();
@@ -78,6 +79,7 @@ final class UnitJournal {
     /** Records a step that needed no work this time (found done at resume), with the reason. */
     void skipped(Step step, String detail) throws ProvisioningException {
         current = step;
+        UnitLogContext.step(step);
         listener.stepStarted(fixtureId, serial, step);
         record(new StepEvent(step, StepStatus.STARTED, clock.instant(), null), false);
         record(new StepEvent(step, StepStatus.DONE, clock.instant(), detail), false);
@@ -126,6 +128,7 @@ final class UnitJournal {
 
     void serial(String serial) {
         this.serial = serial;
+        UnitLogContext.serial(serial);
     }
 
     String serial() {
