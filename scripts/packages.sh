@@ -10,6 +10,10 @@ HALLMARK_UI_PACKAGES=(libgtk-3-0 libxtst6 libpangoft2-1.0-0 fontconfig fonts-dej
 HALLMARK_TEST_PACKAGES=(stm32flash socat openssl iproute2 golang-cfssl postgresql
   swtpm tpm2-tools libtpm2-pkcs11-1 libtpm2-pkcs11-tools libtss2-tcti-swtpm0 tpm2-abrmd libtss2-tcti-tabrmd0 dbus
   libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
+# What `hallmark bench` needs for the shell pipeline it compares the station with (scripts/baseline-pipeline.sh):
+# pkcs11-tool, OpenSSL's pkcs11 engine, openssl, sqlite3 (issue 20).
+HALLMARK_BENCH_PACKAGES=(opensc libengine-pkcs11-openssl openssl sqlite3)
+HALLMARK_TEST_PACKAGES+=("${HALLMARK_BENCH_PACKAGES[@]}")
 # esptool-js (EsptoolJsIT) runs under Node; npm comes with NodeSource's nodejs, Debian's needs its npm package.
 HALLMARK_TEST_PACKAGES+=(nodejs)
 # PrometheusScrapeIT scrapes `provision --metrics` with Debian's Prometheus; scripts/package-test makes a clean

@@ -29,9 +29,12 @@ import picocli.CommandLine.Option;
             "fixtures of simulated STM32F4 boards, at realistic device timing (115200",
             "baud 8E1, datasheet programming and erase delays) and at zero latency,",
             "against the physical minimum (the boards' bytes on the wire x byte time +",
-            "their delays + a unit's token work, measured in the same run). A line per",
-            "case: timing=realistic fixtures=8 units_per_hour=X per_unit_ms=Y",
-            "      physical_min_ms=Z ratio=R hsm_ratio=Q units=N failed=F",
+            "their delays + a unit's token work + its share of the durability points'",
+            "fsyncs, all measured in the same run), and the shell pipeline of standard",
+            "tools (scripts/baseline-pipeline.sh) first. A line per case:",
+            "  timing=realistic fixtures=8 units_per_hour=X per_unit_ms=Y physical_min_ms=Z",
+            "  ratio=R token_ms=T durability_ms=D fsyncs_per_unit=S beyond_token_ms=B",
+            "  vs_pipeline=P units=N failed=F load=L",
             "The subcommands measure single parts. Compare figures within one run."})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -52,13 +55,17 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Line speed of the realistic timing (default ${DEFAULT-VALUE}).")
     int baud;
 
-    @Option(names = "--realistic-units", paramLabel = "N", defaultValue = "3",
+    @Option(names = "--realistic-units", paramLabel = "N", defaultValue = "10",
             description = "Units per fixture in a realistic case (default ${DEFAULT-VALUE}).")
     int realisticUnits;
 
     @Option(names = "--zero-units", paramLabel = "N", defaultValue = "12",
             description = "Units per fixture in a zero-latency case (default ${DEFAULT-VALUE}).")
     int zeroUnits;
+
+    @Option(names = "--pipeline-units", paramLabel = "N", defaultValue = "20",
+            description = "Units of the shell pipeline measured first; 0: not measured (default ${DEFAULT-VALUE}).")
+    int pipelineUnits;
 
     @Option(names = "--token-ms", paramLabel = "MS", defaultValue = "3000",
             description = "How long the token's own work is timed, after as long a warm-up (default ${DEFAULT-VALUE}).")
@@ -72,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
         LotBenchSettings settings;
         try {
             settings = new LotBenchSettings(timings, fixtures, baud, realisticUnits, zeroUnits,
-                    Duration.ofMillis(tokenMillis));
+                    Duration.ofMillis(tokenMillis), pipelineUnits);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -54,9 +54,11 @@ final class LotBenchRun {
             TokenWork token = TokenWork.measure(station.keys(), settings.tokenDuration(), random);
             say.accept(String.format(java.util.Locale.ROOT, "token: %.0f keygen+sign per second; one unit's token "
                     + "work %.2f ms", token.rawPerSecond(), token.unitNanos() / 1e6));
+            double pipeline = settings.pipelineUnits() == 0 ? 0
+                    : BaselinePipeline.measure(settings.pipelineUnits(), workspace.resolve("baseline"), say).orElse(0.0);
             for (String timing : settings.timings()) {
                 for (int fixtures : settings.fixtures()) {
-                    LotBenchCase result = measure(station, kek, timing, fixtures, token, random, clock);
+                    LotBenchCase result = measure(station, kek, timing, fixtures, token, pipeline, random, clock);
                     onCase.accept(result);
                     cases.add(result);
                 }
@@ -66,7 +68,7 @@ final class LotBenchRun {
     }
 
     private LotBenchCase measure(EmbeddedStation station, byte[] kek, String timingName, int fixtures, TokenWork token,
-                                 SecureRandom random, Clock clock) throws ProvisioningException {
+                                 double pipeline, SecureRandom random, Clock clock) throws ProvisioningException {
         SimTiming timing = timingName.equals("realistic") ? SimTiming.realistic(settings.baud()) : SimTiming.NONE;
         Stm32LinkOptions defaults = Stm32LinkOptions.defaults();
         Stm32LinkOptions options = new Stm32LinkOptions(timing.baudRate() > 0 ? settings.baud() : defaults.baudRate(),
@@ -80,13 +82,19 @@ final class LotBenchRun {
             MeteredBoards boards = new MeteredBoards(bench, timing);
             DemoLot run = DemoLot.of(station, boards.fixtures(), boards, profile, lot, "bench", clock)
                     .withLinks(new Stm32LinkFactory(options, clock));
+            Fsyncs before = Fsyncs.of(station);
             long start = System.nanoTime();
             LotSummary summary = run.run(units, UnitListener.none());
             long wall = System.nanoTime() - start;
+            Fsyncs spent = Fsyncs.of(station).minus(before);
             long perUnit = (long) summary.outcomes().stream().filter(UnitOutcome::passed)
                     .mapToLong(o -> o.elapsed().toNanos()).average().orElse(0);
+            int done = Math.max(1, summary.outcomes().size());
+            long durability = (long) ((Fsyncs.DATABASE_POINTS_PER_UNIT * spent.databaseMeanNanos()
+                    + Fsyncs.CA_POINTS_PER_UNIT * spent.caMeanNanos()) / fixtures);
             return new LotBenchCase(timingName, fixtures, (int) summary.passed(), (int) summary.failed(), wall, perUnit,
-                    boards.meanPhysicalNanos() + token.unitNanos(), token.rawPerSecond() * 3600);
+                    boards.meanPhysicalNanos(), token.unitNanos(), durability, (double) spent.count() / done, pipeline,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } catch (IOException e) {
             throw new ProvisioningException(ErrorCode.DEVICE_PORT_NOT_FOUND, "the benchmark could not start its "
                     + "simulated boards", e.toString(), e);

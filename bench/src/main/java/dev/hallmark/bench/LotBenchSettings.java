@@ -9,7 +9,13 @@ import java.util.List;
  * realistic timing, how many units each fixture provisions per case, and how long the token's work is timed.
  */
 record LotBenchSettings(List<String> timings, List<Integer> fixtures, int baud, int realisticUnitsPerFixture,
-                        int zeroUnitsPerFixture, Duration tokenDuration) {
+                        int zeroUnitsPerFixture, Duration tokenDuration, int pipelineUnits) {
+
+    /** Without the shell pipeline (0 units). */
+    LotBenchSettings(List<String> timings, List<Integer> fixtures, int baud, int realisticUnitsPerFixture,
+                     int zeroUnitsPerFixture, Duration tokenDuration) {
+        this(timings, fixtures, baud, realisticUnitsPerFixture, zeroUnitsPerFixture, tokenDuration, 0);
+    }
 
     static final int MAX_FIXTURES = 16;
 
@@ -22,6 +28,9 @@ record LotBenchSettings(List<String> timings, List<Integer> fixtures, int baud, 
         if (fixtures.isEmpty() || fixtures.stream().anyMatch(f -> f < 1 || f > MAX_FIXTURES)) {
             throw new IllegalArgumentException("--fixtures takes counts from 1 to " + MAX_FIXTURES + ", not " + fixtures);
         }
+        if (pipelineUnits < 0) {
+            throw new IllegalArgumentException("--pipeline-units takes 0 (not measured) or more, not " + pipelineUnits);
+        }
         if (baud < 1200 || realisticUnitsPerFixture < 1 || zeroUnitsPerFixture < 1 || tokenDuration.isNegative()
                 || tokenDuration.isZero()) {
             throw new IllegalArgumentException("--baud must be at least 1200, units per fixture and --token-ms positive");
@@ -33,7 +42,8 @@ record LotBenchSettings(List<String> timings, List<Integer> fixtures, int baud, 
         List<String> args = new ArrayList<>(List.of("--timings", String.join(",", timings),
                 "--fixtures", String.join(",", fixtures.stream().map(String::valueOf).toList()),
                 "--baud", String.valueOf(baud), "--realistic-units", String.valueOf(realisticUnitsPerFixture),
-                "--zero-units", String.valueOf(zeroUnitsPerFixture), "--token-ms", String.valueOf(tokenDuration.toMillis())));
+                "--zero-units", String.valueOf(zeroUnitsPerFixture), "--token-ms", String.valueOf(tokenDuration.toMillis()),
+                "--pipeline-units", String.valueOf(pipelineUnits)));
         return args;
     }
 }

@@ -18,11 +18,13 @@ class LotBenchIT {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = BenchCommand.execute(cli, new String[] {"--timings", "zero", "--fixtures", "2", "--zero-units", "2",
-                "--token-ms", "200"});
+                "--token-ms", "200", "--pipeline-units", "2"});
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString().lines()).singleElement().asString().matches("timing=zero fixtures=2 "
                 + "units_per_hour=\\d+ per_unit_ms=\\d+\\.\\d physical_min_ms=\\d+\\.\\d ratio=\\d+\\.\\d\\d "
-                + "hsm_ratio=\\d\\.\\d{4} units=4 failed=0");
-        assertThat(err.toString()).contains("token: ").contains("keygen+sign per second");
+                + "token_ms=\\d+\\.\\d\\d durability_ms=\\d+\\.\\d\\d fsyncs_per_unit=\\d+\\.\\d\\d "
+                + "beyond_token_ms=-?\\d+\\.\\d vs_pipeline=\\d+\\.\\d units=4 failed=0 load=\\d+\\.\\d\\d");
+        assertThat(err.toString()).contains("token: ").contains("keygen+sign per second")
+                .containsPattern("pipeline units=2 seconds=[0-9.]+ units_per_s=[0-9.]+");
     }
 }

@@ -17,6 +17,14 @@ final class MemoryCommands {
     private final SimTiming timing;
     private final Sleeper sleeper;
 
+    /** Called just before the last ACK of a command after which the device resets, so the reset is never behind it. */
+    private Runnable resetting = () -> {
+    };
+
+    void onResetting(Runnable resetting) {
+        this.resetting = resetting;
+    }
+
     MemoryCommands(Stm32Memory memory, BootloaderIo io, SimTiming timing, Sleeper sleeper) {
         this.memory = memory;
         this.io = io;
@@ -75,6 +83,7 @@ final class MemoryCommands {
                 return false;
             }
             sleeper.pause(timing.optionBytesNanos());
+            resetting.run();
             io.ack();
             return true;
         }
@@ -100,6 +109,7 @@ final class MemoryCommands {
             io.nack();
             return false;
         }
+        resetting.run();
         io.ack();
         log.debug("{}: GO 0x{}", family.partName(), Long.toHexString(address));
         return true;

@@ -37,6 +37,7 @@ final class Stm32Bootloader {
         this.timing = timing;
         this.sleeper = sleeper;
         this.memoryCommands = new MemoryCommands(memory, io, timing, sleeper);
+        memoryCommands.onResetting(() -> synced = false);
     }
 
     /** Serves the host until the line is switched off (which ends this method with {@link LineClosedException}). */
@@ -147,7 +148,7 @@ final class Stm32Bootloader {
             return;
         }
         sleeper.pause(timing.optionBytesNanos());
-        io.ack();
+        resetAck();
         reset("WRITE_PROTECT");
     }
 
@@ -159,7 +160,7 @@ final class Stm32Bootloader {
         io.ack();
         memory.unprotectSectors();
         sleeper.pause(timing.optionBytesNanos());
-        io.ack();
+        resetAck();
         reset("WRITE_UNPROTECT");
     }
 
@@ -171,7 +172,7 @@ final class Stm32Bootloader {
         io.ack();
         memory.protectReadout();
         sleeper.pause(timing.optionBytesNanos());
-        io.ack();
+        resetAck();
         reset("READOUT_PROTECT");
     }
 
@@ -179,8 +180,17 @@ final class Stm32Bootloader {
         io.ack();
         sleeper.pause(timing.optionBytesNanos() + timing.eraseNanos(family.flashSize()));
         memory.unprotectReadout();
-        io.ack();
+        resetAck();
         reset("READOUT_UNPROTECT");
+    }
+
+    /**
+     * The last ACK of a command after which the part resets: the part is no longer synced from before the ACK leaves,
+     * so a host (or a test) that saw the ACK never finds the part still synced from before its reset.
+     */
+    private void resetAck() throws IOException {
+        synced = false;
+        io.ack();
     }
 
     /** A system reset: the bootloader starts again and waits for a sync; bytes sent while it boots are lost. */

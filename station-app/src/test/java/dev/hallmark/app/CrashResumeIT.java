@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The resume harness (issue #9, docs/decisions/0007-resume.md): {@code hallmark provision} on a lot against
  * {@code hallmark sim} (its own process, so the devices outlive the station), SoftHSM2 and the embedded CA. The station
  * is killed with SIGKILL at every step boundary, IDENTIFY to SEAL, on both sides of both journal writes of each step
- * (36 points, one unit and one device each; {@code HALLMARK_CRASH_AT} makes the station kill itself there). Then the
+ * (36 points), and between the CA's signature and the station's record of it ({@code ISSUE:DONE:answered}, decision
+ * 0020): 37 points, one unit and one device each; {@code HALLMARK_CRASH_AT} makes the station kill itself there. Then the
  * same command runs again on all the fixtures and must resume every unit. Checked from outside: every unit ends PASS
  * with lock evidence (none is left under way), the CA holds exactly one unrevoked certificate per unit and it is the
  * unit's, the certificates of keys lost in a crash were revoked, no device key is left in the token, and
@@ -33,6 +34,9 @@ class CrashResumeIT {
     private static final String LOT = "CRASH";
     private static final int SIGKILLED = 128 + 9;
 
+    /** The CA signed the unit's certificate and the station has not recorded it yet. */
+    static final String ANSWERED = "ISSUE:DONE:answered";
+
     static final List<String> POINTS = new ArrayList<>();
 
     static {
@@ -43,7 +47,9 @@ class CrashResumeIT {
                 }
             }
         }
+        POINTS.add(ANSWERED);
     }
+
 
     static Path dataDir;
     static StationRuns.Sim sim;
@@ -79,7 +85,7 @@ class CrashResumeIT {
     @Test
     @Order(1)
     void theStationDiedAtEveryCrashPoint() {
-        assertThat(CRASHED).hasSize(36);
+        assertThat(CRASHED).hasSize(37);
         CRASHED.forEach((point, run) -> assertThat(run.exit()).as(point + ": " + run).isEqualTo(SIGKILLED));
     }
 
@@ -91,8 +97,8 @@ class CrashResumeIT {
         // a unit killed on either side of SEAL's DONE entry was already sealed PASS: nothing to resume
         assertThat(lines).hasSize(POINTS.size() - 2)
                 .allSatisfy(l -> assertThat(l.get("result").asText()).as(l.toString()).isEqualTo("PASS"));
-        assertThat(resumed.err()).contains("lot " + LOT + ": this run 34 passed, 0 failed (34 resumed)",
-                "lot 36/36 passed, 0 failed, 0 under way, yield 100.0%; closed");
+        assertThat(resumed.err()).contains("lot " + LOT + ": this run 35 passed, 0 failed (35 resumed)",
+                "lot 37/37 passed, 0 failed, 0 under way, yield 100.0%; closed");
     }
 
     @Test
@@ -125,11 +131,34 @@ class CrashResumeIT {
     @Order(5)
     void certificatesOfKeysLostBetweenIssueAndInstallWereRevokedAsSuperseded() throws Exception {
         // the certificate is recorded inside ISSUE; INSTALL DONE means the key reached the device. Killed in between
-        // (ISSUE:DONE both sides, INSTALL:STARTED both sides, INSTALL:DONE:before), the session key is lost
+        // (ISSUE:DONE both sides, INSTALL:STARTED both sides, INSTALL:DONE:before), the session key is lost. INSTALL's
+        // DONE entry reaches the disk with LOCK's durability point (decision 0020), so a stop between the two
+        // (INSTALL:DONE:after, LOCK:STARTED:before) resumes from KEYGEN as well. Killed after the CA signed and before
+        // the record (ISSUE:DONE:answered), resume finds the certificate at the CA by its request and revokes it
         List<String> superseded = Files.readAllLines(dataDir.resolve("ca/revoked.log")).stream()
                 .filter(l -> l.endsWith("\tSUPERSEDED")).toList();
 
-        assertThat(superseded).hasSize(5);
+        assertThat(superseded).hasSize(8);
+    }
+
+    @Test
+    @Order(5)
+    void theCertificateSignedBeforeTheRecordWasFoundAtTheCaAndRevoked() throws Exception {
+        int unit = POINTS.indexOf(ANSWERED);
+        String fixture = sim.paths().get(unit);
+        JsonNode record = StationRuns.export(dataDir, LOT).stream()
+                .filter(u -> u.get("fixture").asText().equals(fixture)).findFirst().orElseThrow();
+        String serial = record.get("serial").asText();
+        List<String> issuedToUnit = Files.readAllLines(dataDir.resolve("ca/issued.log")).stream()
+                .filter(l -> !l.startsWith("#") && l.contains("SERIALNUMBER=" + serial)).toList();
+        List<String> revoked = Files.readAllLines(dataDir.resolve("ca/revoked.log")).stream()
+                .filter(l -> !l.startsWith("#")).map(l -> l.split("\t")[1]).toList();
+
+        // the CA's own log: two certificates for the unit, the one signed before the stop is revoked
+        assertThat(issuedToUnit).hasSize(2);
+        assertThat(issuedToUnit.get(0).split("\t")[2]).isNotEqualTo(record.get("cert_sha256").asText());
+        assertThat(revoked).contains(issuedToUnit.get(0).split("\t")[1]);
+        assertThat(issuedToUnit.get(1).split("\t")[2]).isEqualTo(record.get("cert_sha256").asText());
     }
 
     @Test

@@ -97,6 +97,14 @@ final class AppendOnlyLog {
 
     /** Appends one record, durably, and reads it back through the handler. */
     void append(String record) throws ProvisioningException {
+        append(record, true);
+    }
+
+    /**
+     * Appends one record and reads it back through the handler; forced to disk before this returns when
+     * {@code force}, else by a later {@link #force()}, which the caller awaits before anyone relies on the record.
+     */
+    void append(String record, boolean force) throws ProvisioningException {
         if (record.indexOf('\n') >= 0 || record.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("a record is one line");
         }
@@ -110,8 +118,10 @@ final class AppendOnlyLog {
             }
             String text = (size == 0 ? "# " + header + "\n" : "") + record + "\n";
             DurableFiles.writeFully(channel, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-            // fdatasync: the data and the new length, which is all a reader after a crash needs
-            channel.force(false);
+            if (force) {
+                // fdatasync: the data and the new length, which is all a reader after a crash needs
+                channel.force(false);
+            }
         } catch (IOException e) {
             throw new ProvisioningException(ErrorCode.DATA_DIR_UNUSABLE, "cannot write the CA record " + path,
                     e.toString(), e);
@@ -120,6 +130,16 @@ final class AppendOnlyLog {
             DurableFiles.syncDirectory(path.toAbsolutePath().getParent());
         }
         catchUp();
+    }
+
+    /** Forces every record written so far to the disk (fdatasync); needs no lock, an fsync covers every writer. */
+    void force() throws ProvisioningException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(false);
+        } catch (IOException e) {
+            throw new ProvisioningException(ErrorCode.DATA_DIR_UNUSABLE, "cannot force the CA record " + path
+                    + " to the disk", e.toString(), e);
+        }
     }
 
     /** Hands every record from the start of the file to {@code reader}, without changing what was consumed. */

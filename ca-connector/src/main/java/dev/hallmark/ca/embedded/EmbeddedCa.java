@@ -6,6 +6,9 @@ import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.crypto.Pem;
 import dev.hallmark.engine.port.CertificateIssuer;
 import dev.hallmark.engine.port.CrlPublisher;
+import dev.hallmark.engine.port.DurabilityMeter;
+import dev.hallmark.engine.port.GroupFlush;
+import dev.hallmark.engine.port.IssuedLookup;
 import dev.hallmark.engine.port.DeviceKeyStore;
 import dev.hallmark.engine.port.IssueRequest;
 import dev.hallmark.engine.port.IssuedCertificate;
@@ -53,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * <p>Safe to share between fixtures: issuing, revoking and CRL signing are serialised per CA directory,
  * also between processes (by a lock on {@code ca.lock}), and each sees what the others recorded.
  */
-public final class EmbeddedCa implements CertificateIssuer, Revoker, CrlPublisher {
+public final class EmbeddedCa implements CertificateIssuer, Revoker, CrlPublisher, IssuedLookup,
+        DurabilityMeter {
 
     /** Token alias (CKA_LABEL) of the root CA key. */
     public static final String ROOT_KEY_ALIAS = "hallmark-root-ca";
@@ -191,14 +195,46 @@ public final class EmbeddedCa implements CertificateIssuer, Revoker, CrlPublishe
         SubjectPublicKeyInfo deviceKey =
                 CertificationRequestVerifier.verifiedPublicKey(request.csrDer(), request.profile().keySpec());
         LeafValidity validity = config.leafValidity(request.profile());
+        String csrSha256 = sha256Hex(request.csrDer());
         X509Certificate leaf = records.locked(() -> {
             X509Certificate certificate = leaves.issue(deviceKey, request, validity, freshSerial(), issuing, issuingKey);
-            records.issued().record(certificate, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            records.issued().write(certificate, clock.instant().truncatedTo(ChronoUnit.SECONDS), csrSha256);
             return certificate;
         });
+        // on disk before it leaves the CA; concurrent issues share this fsync (outside the lock, so they can)
+        records.issued().sync();
         log.info("issued certificate {} to unit {} (uid {}), valid until {}", IssuedRecord.serialHex(leaf.getSerialNumber()),
                 request.serial(), request.uid(), leaf.getNotAfter().toInstant());
         return new IssuedCertificate(leaf, caChain());
+    }
+
+    /**
+     * {@inheritDoc} Read from {@code issued.log}, which keeps each certificate with the SHA-256 of the request it
+     * answered (certificates issued before issue 20 name no request and are not found).
+     */
+    @Override
+    public List<X509Certificate> issuedFor(String csrSha256) throws ProvisioningException {
+        Objects.requireNonNull(csrSha256, "csrSha256");
+        return records.locked(() -> records.issued().issuedFor(csrSha256));
+    }
+
+    /** The fsyncs of {@code issued.log} so far and the issues that asked for one (group commit), for the benchmarks. */
+    public GroupFlush issuedLogFlushes() {
+        return records.issued().flushes();
+    }
+
+    /** {@inheritDoc} The fsyncs of {@code issued.log}. */
+    @Override
+    public GroupFlush durability() {
+        return issuedLogFlushes();
+    }
+
+    private static String sha256Hex(byte[] data) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
     }
 
     /** The CA chain: issuing CA first, root last. */

@@ -5,7 +5,10 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import dev.hallmark.engine.port.GroupFlush;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -17,13 +20,17 @@ final class IssuedCertificateLog {
 
     static final String FILE = "issued.log";
     static final String HEADER = "hallmark embedded CA, issued certificates:"
-            + " issued-at, serial (hex), sha256 (DER), not-after, subject; tab-separated";
+            + " issued-at, serial (hex), sha256 (DER), not-after, subject[, request csr-sha256, certificate (base64 DER)];"
+            + " tab-separated";
 
     private final SerialFingerprints serials = new SerialFingerprints();
     private final AppendOnlyLog log;
+    /** Concurrent issues share one fsync of the log (group commit); each waits for it before its certificate leaves. */
+    private final GroupFlush flush;
 
     IssuedCertificateLog(Path caDir) {
         this.log = new AppendOnlyLog(caDir.resolve(FILE), HEADER, line -> serials.add(IssuedRecord.parse(line).serial()));
+        this.flush = new GroupFlush(log::force);
     }
 
     /** Reads the records others appended since the last call. */
@@ -44,6 +51,37 @@ final class IssuedCertificateLog {
     /** Records a certificate as issued at {@code issuedAt}; returns once the record is on disk. */
     void record(X509Certificate certificate, Instant issuedAt) throws ProvisioningException {
         log.append(IssuedRecord.of(certificate, issuedAt).toLine());
+    }
+
+    /**
+     * Writes the record of a certificate issued for the request with this CSR SHA-256, with the certificate, under the
+     * CA lock; it is on disk only after {@link #sync()}, which the caller awaits outside the lock before the
+     * certificate leaves the CA.
+     */
+    void write(X509Certificate certificate, Instant issuedAt, String csrSha256) throws ProvisioningException {
+        log.append(IssuedRecord.of(certificate, issuedAt, csrSha256).toLine(), false);
+    }
+
+    /** Returns once every record written so far is on disk; concurrent callers share one fsync. */
+    void sync() throws ProvisioningException {
+        flush.flush();
+    }
+
+    /** The log's fsyncs and the requests for them, for the benchmarks. */
+    GroupFlush flushes() {
+        return flush;
+    }
+
+    /** The certificates issued for the request with this CSR SHA-256, oldest first (records that name it). */
+    List<X509Certificate> issuedFor(String csrSha256) throws ProvisioningException {
+        List<X509Certificate> found = new ArrayList<>();
+        log.scan(line -> {
+            IssuedRecord record = IssuedRecord.parse(line);
+            if (csrSha256.equals(record.request()) && record.certificateBase64() != null) {
+                found.add(record.certificate());
+            }
+        });
+        return found;
     }
 
     /** The record of the certificate with this serial, if the CA issued one. */

@@ -1,7 +1,12 @@
 package dev.hallmark.ca.embedded;
 
 import dev.hallmark.engine.crypto.Pem;
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.Base64;
 import java.security.cert.X509Certificate;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -13,9 +18,16 @@ import java.util.regex.Pattern;
 /**
  * One line of {@code issued.log}: when the certificate was issued, its serial (upper-case hex, as
  * {@code openssl x509 -serial} prints it), the SHA-256 of its DER encoding, its notAfter and its subject,
- * separated by tabs.
+ * separated by tabs; since issue 20 also the request it answered (the SHA-256 of the CSR, lower-case hex) and the
+ * certificate itself (base64 DER), so a station that stopped before recording it can ask for it (decision 0020).
+ * Lines of five fields (before then) have neither.
  */
-record IssuedRecord(Instant issuedAt, BigInteger serial, String sha256, Instant notAfter, String subject) {
+record IssuedRecord(Instant issuedAt, BigInteger serial, String sha256, Instant notAfter, String subject,
+                    String request, String certificateBase64) {
+
+    IssuedRecord(Instant issuedAt, BigInteger serial, String sha256, Instant notAfter, String subject) {
+        this(issuedAt, serial, sha256, notAfter, subject, null, null);
+    }
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -37,22 +49,75 @@ record IssuedRecord(Instant issuedAt, BigInteger serial, String sha256, Instant 
                 certificate.getNotAfter().toInstant(), certificate.getSubjectX500Principal().toString());
     }
 
+    /** The record of a certificate issued for the request with this CSR SHA-256, the certificate kept in it. */
+    static IssuedRecord of(X509Certificate certificate, Instant issuedAt, String csrSha256) {
+        if (!SHA256.matcher(csrSha256).matches()) {
+            throw new IllegalArgumentException("'" + csrSha256 + "' is not a lower-case hex SHA-256");
+        }
+        return new IssuedRecord(issuedAt, certificate.getSerialNumber(), Pem.sha256(certificate),
+                certificate.getNotAfter().toInstant(), certificate.getSubjectX500Principal().toString(), csrSha256,
+                base64(certificate));
+    }
+
+    private static String base64(X509Certificate certificate) {
+        try {
+            return Base64.getEncoder().encodeToString(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("the certificate cannot be encoded", e);
+        }
+    }
+
+    /**
+     * The certificate kept in the record, decoded now and checked against the record's serial and SHA-256; null for
+     * a record without one. The CA record is damaged (IllegalArgumentException) when it does not decode or match.
+     */
+    X509Certificate certificate() {
+        if (certificateBase64 == null) {
+            return null;
+        }
+        X509Certificate certificate;
+        try {
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                    new ByteArrayInputStream(Base64.getDecoder().decode(certificateBase64)));
+        } catch (CertificateException | RuntimeException e) {
+            throw new IllegalArgumentException("the certificate field of serial " + serialHex(serial)
+                    + " is not a base64 DER certificate");
+        }
+        if (!describes(certificate)) {
+            throw new IllegalArgumentException("the certificate field of serial " + serialHex(serial)
+                    + " does not match its serial and SHA-256");
+        }
+        return certificate;
+    }
+
     /** Whether this record is of {@code certificate}: the same serial and the same DER encoding. */
     boolean describes(X509Certificate certificate) {
         return serial.equals(certificate.getSerialNumber()) && sha256.equals(Pem.sha256(certificate));
     }
 
     String toLine() {
-        return String.join("\t", issuedAt.toString(), serialHex(serial), sha256, notAfter.toString(), escape(subject));
+        String line = String.join("\t", issuedAt.toString(), serialHex(serial), sha256, notAfter.toString(),
+                escape(subject));
+        if (request == null) {
+            return line;
+        }
+        return line + "\t" + request + "\t" + certificateBase64;
     }
 
     static IssuedRecord parse(String line) {
         String[] fields = line.split("\t", -1);
-        if (fields.length != 5) {
-            throw new IllegalArgumentException("expected 5 tab-separated fields, found " + fields.length);
+        if (fields.length != 5 && fields.length != 7) {
+            throw new IllegalArgumentException("expected 5 or 7 tab-separated fields, found " + fields.length);
+        }
+        if (fields.length == 5) {
+            return new IssuedRecord(instant(fields[0]), parseSerial(fields[1]), fields[2], instant(fields[3]),
+                    unescape(fields[4]));
+        }
+        if (!SHA256.matcher(fields[5]).matches()) {
+            throw new IllegalArgumentException("'" + fields[5] + "' is not a request's lower-case hex SHA-256");
         }
         return new IssuedRecord(instant(fields[0]), parseSerial(fields[1]), fields[2], instant(fields[3]),
-                unescape(fields[4]));
+                unescape(fields[4]), fields[5], fields[6]);
     }
 
     /** Upper-case hex of an even number of digits, as OpenSSL prints serials. */

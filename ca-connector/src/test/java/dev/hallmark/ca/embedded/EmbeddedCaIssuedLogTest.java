@@ -45,9 +45,50 @@ class EmbeddedCaIssuedLogTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).startsWith("# hallmark embedded CA, issued certificates");
         String hex = leaf.getSerialNumber().toString(16).toUpperCase();
-        assertThat(lines.get(1).split("\t", -1)).containsExactly(NOW.toString(),
+        String[] fields = lines.get(1).split("\t", -1);
+        assertThat(fields).hasSize(7).startsWith(NOW.toString(),
                 hex.length() % 2 == 0 ? hex : "0" + hex, Pem.sha256(leaf), leaf.getNotAfter().toInstant().toString(),
                 "CN=HM-F4-000042, SERIALNUMBER=HM-F4-000042, O=Acme Devices");
+        assertThat(fields[5]).matches("[0-9a-f]{64}");
+        assertThat(java.util.Base64.getDecoder().decode(fields[6])).isEqualTo(leaf.getEncoded());
+    }
+
+    @Test
+    void theCaSaysWhatItIssuedForARequestAfterARestart() throws Exception {
+        EmbeddedCa.initialize(keys, dir, CA_NAME, CLOCK, new SecureRandom());
+        byte[] csr = CaFixture.csr(CaFixture.deviceKey());
+        X509Certificate leaf = EmbeddedCa.open(keys, dir, CLOCK, new SecureRandom())
+                .issue(CaFixture.request(csr, "HM-F4-000007")).leaf();
+        CaFixture.issue(EmbeddedCa.open(keys, dir, CLOCK, new SecureRandom()), "HM-F4-000008");
+        String request = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(csr));
+
+        EmbeddedCa reopened = EmbeddedCa.open(keys, dir, CLOCK, new SecureRandom());
+
+        assertThat(reopened.issuedFor(request)).containsExactly(leaf);
+        assertThat(reopened.issuedFor("0".repeat(64))).isEmpty();
+    }
+
+    @Test
+    void concurrentIssuesAreEachOnDiskBeforeTheyLeaveAndShareFsyncs() throws Exception {
+        EmbeddedCa ca = EmbeddedCa.initialize(keys, dir, CA_NAME, CLOCK, new SecureRandom());
+        int issues = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<X509Certificate>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < issues; i++) {
+                String serial = String.format("HM-F4-%06d", i);
+                done.add(pool.submit(() -> CaFixture.issue(ca, serial)));
+            }
+            for (java.util.concurrent.Future<X509Certificate> f : done) {
+                X509Certificate leaf = f.get();
+                assertThat(Files.readString(dir.resolve("issued.log"))).contains(Pem.sha256(leaf));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(ca.issuedLogFlushes().requests()).isEqualTo(issues);
+        assertThat(ca.issuedLogFlushes().flushes()).isBetween(1L, (long) issues);
     }
 
     @Test

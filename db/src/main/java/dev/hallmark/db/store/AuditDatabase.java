@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import dev.hallmark.engine.port.GroupFlush;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -30,10 +31,14 @@ public final class AuditDatabase implements AutoCloseable {
     private final StationLock lock;
     private final JdbcAuditStore store;
 
-    private AuditDatabase(ConnectionPool pool, StationLock lock, AuditOptions options) {
+    private final EmbeddedFileSync fileSync;
+
+    private AuditDatabase(ConnectionPool pool, StationLock lock, AuditOptions options, EmbeddedFileSync fileSync) {
         this.pool = pool;
         this.lock = lock;
-        this.store = new JdbcAuditStore(pool, options);
+        this.fileSync = fileSync;
+        this.store = fileSync == null ? new JdbcAuditStore(pool, options)
+                : new JdbcAuditStore(pool, options, new GroupFlush(fileSync::force));
     }
 
     /** Opens (creating if needed) the embedded H2 database {@code directory/hallmark}, held exclusively. */
@@ -75,7 +80,8 @@ public final class AuditDatabase implements AutoCloseable {
         }
         StationLock lock = StationLock.acquire(dir.resolve("hallmark.lock"), location);
         try {
-            return open(embeddedUrl(location), EMBEDDED_USER, new char[0], location, lock, options);
+            return open(embeddedUrl(location), EMBEDDED_USER, new char[0], location, lock, options,
+                    new EmbeddedFileSync(Path.of(location + ".mv.db")));
         } catch (ProvisioningException | RuntimeException e) {
             lock.close();
             throw e;
@@ -91,11 +97,16 @@ public final class AuditDatabase implements AutoCloseable {
     public static AuditDatabase open(String jdbcUrl, String user, char[] password, AuditOptions options)
             throws ProvisioningException {
         return open(jdbcUrl, user, password, withoutParameters(jdbcUrl), null, Objects.requireNonNull(options,
-                "options"));
+                "options"), jdbcUrl.startsWith("jdbc:h2:file:") ? new EmbeddedFileSync(h2File(jdbcUrl)) : null);
+    }
+
+    /** The file of an embedded H2 database named by its URL. */
+    private static Path h2File(String jdbcUrl) {
+        return Path.of(withoutParameters(jdbcUrl).substring("jdbc:h2:file:".length()) + ".mv.db");
     }
 
     private static AuditDatabase open(String url, String user, char[] password, String location, StationLock lock,
-                                      AuditOptions options) throws ProvisioningException {
+                                      AuditOptions options, EmbeddedFileSync fileSync) throws ProvisioningException {
         ConnectionPool pool = new ConnectionPool(url, user, password, location, POOL_SIZE);
         try {
             Connection first = connect(pool);
@@ -105,7 +116,7 @@ public final class AuditDatabase implements AutoCloseable {
                 pool.release(first, false);
             }
             LOG.info("audit database at {} is open and migrated", location);
-            return new AuditDatabase(pool, lock, options);
+            return new AuditDatabase(pool, lock, options, fileSync);
         } catch (ProvisioningException | RuntimeException e) {
             pool.close();
             throw e;
@@ -206,6 +217,9 @@ public final class AuditDatabase implements AutoCloseable {
     public void close() {
         store.close();
         pool.close();
+        if (fileSync != null) {
+            fileSync.close();
+        }
         if (lock != null) {
             lock.close();
         }

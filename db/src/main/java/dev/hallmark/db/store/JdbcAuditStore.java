@@ -17,6 +17,7 @@ import dev.hallmark.engine.port.AuditStore;
 import dev.hallmark.engine.port.LotStore;
 import dev.hallmark.engine.port.ReworkRecords;
 import dev.hallmark.engine.port.ControlEvidence;
+import dev.hallmark.engine.port.GroupFlush;
 import dev.hallmark.engine.port.KeyReference;
 import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.RevocationReason;
@@ -51,9 +52,17 @@ public final class JdbcAuditStore implements AuditStore, LotStore, ReworkRecords
     private final UnitKeys keys;
     private final UnitControls controls;
     private final UnitRework rework;
+    private final GroupFlush durability;
     private final SoftwareBuild software;
 
     JdbcAuditStore(ConnectionPool pool, AuditOptions options) {
+        this(pool, options, new GroupFlush(() -> {
+        }));
+    }
+
+    /** With {@code durability}, the flush behind {@link #sync()} (an fsync of the embedded file; none on a server). */
+    JdbcAuditStore(ConnectionPool pool, AuditOptions options, GroupFlush durability) {
+        this.durability = Objects.requireNonNull(durability, "durability");
         this.sql = new Sql(pool);
         this.software = options.software();
         this.chain = new ChainLog(sql, options);
@@ -262,6 +271,56 @@ public final class JdbcAuditStore implements AuditStore, LotStore, ReworkRecords
                         return ps.executeUpdate();
                     }
                 });
+    }
+
+    /**
+     * {@inheritDoc} One transaction: each event is chained as a STEP event and mirrored in {@code step_events};
+     * none is kept if one cannot be.
+     */
+    @Override
+    public void recordSteps(long unitId, List<StepEvent> events) throws ProvisioningException {
+        if (events.isEmpty()) {
+            return;
+        }
+        for (StepEvent event : events) {
+            Objects.requireNonNull(event.step(), "event.step");
+            Objects.requireNonNull(event.status(), "event.status");
+            Objects.requireNonNull(event.at(), "event.at");
+        }
+        UnitPlaces.Place place = places.of(unitId);
+        chain.write(place.station(), "record " + events.size() + " journal entries of unit #" + unitId, (c, log) -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into step_events (unit_id, step, status,"
+                    + " at, detail, event_id) values (?, ?, ?, ?, ?, ?)")) {
+                for (StepEvent event : events) {
+                    String detail = Sql.fit(event.detail(), 2000);
+                    ChainedEvent chained = log.append(AuditEvent.step(place.station(), place.lot(), unitId,
+                            event.at(), event.step().name(), event.status().name(), detail));
+                    ps.setLong(1, unitId);
+                    ps.setString(2, event.step().name());
+                    ps.setString(3, event.status().name());
+                    Sql.setInstant(ps, 4, event.at());
+                    ps.setString(5, detail);
+                    ps.setLong(6, chained.id());
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * {@inheritDoc} On the embedded H2 database an fsync of its file (H2 writes a commit to the file but does not
+     * force it to the disk); concurrent callers share one (group commit). On PostgreSQL nothing is left to do: the
+     * server flushes its log before a commit returns and shares one flush among concurrent commits itself.
+     */
+    @Override
+    public void sync() throws ProvisioningException {
+        durability.flush();
+    }
+
+    /** The durability points' flushes so far, for the benchmarks' physical minimum. */
+    public GroupFlush durability() {
+        return durability;
     }
 
     /** {@inheritDoc} Recording the unit's own certificate again changes nothing; a new one supersedes it. */

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param syncTimeout   wait for the answer to one 0x7F
  * @param syncAttempts  0x7F sent before the device counts as not responding
  * @param eraseTimeout  wait for the ACK of an erase or of an option-byte change (a 128 KiB F4 sector takes 1-2 s)
- * @param resetSettle   pause after the device resets itself, before the new sync
+ * @param resetSettle   pause after an unconfirmed option-byte write's reset before the device is asked again (the
+ *                      normal path after a reset waits for nothing: it syncs at once and polls until answered)
  * @param attempts      tries of one exchange before it fails (HM-309); a re-sync comes between two tries
  */
 public record Stm32LinkOptions(int baudRate, boolean evenParity, Duration readTimeout, Duration syncTimeout,

@@ -22,7 +22,12 @@ final class Stm32Session {
     /** Consecutive NACKed reads that count as readout protection. */
     static final int NACK_CONFIRMATIONS = 3;
     private static final int RECOVERY_ROUNDS = 3;
-    private static final Duration RESET_POLL = Duration.ofMillis(20);
+    /**
+     * How long one 0x7F after a reset waits for its answer before the next is sent: a limit, not a delay (the answer
+     * ends it). Short, because a 0x7F sent while the part boots is lost and only the next one can be answered; long
+     * enough for the ACK to come back over a USB bridge before another 0x7F follows.
+     */
+    static final Duration RESET_POLL = Duration.ofMillis(5);
 
     /** One exchange with the device. */
     @FunctionalInterface
@@ -198,11 +203,11 @@ final class Stm32Session {
     }
 
     /**
-     * After a reset: pause, then sync with short polls; a port that went away (USB bridge re-enumerated) is
-     * opened again and synced the usual way.
+     * After a reset: the device itself says when it is back. The first 0x7F goes out at once and is repeated every
+     * {@link #RESET_POLL} until it is answered, within the sync timeout times the sync attempts; no fixed pause. A
+     * port that went away (USB bridge re-enumerated) is opened again and synced the usual way.
      */
     int reconnect() throws ProvisioningException {
-        pause(options.resetSettle().toMillis());
         try {
             Duration poll = options.syncTimeout().compareTo(RESET_POLL) < 0 ? options.syncTimeout() : RESET_POLL;
             int reply = commands.syncAfterReset(poll);

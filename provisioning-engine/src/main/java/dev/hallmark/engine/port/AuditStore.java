@@ -43,6 +43,25 @@ public interface AuditStore {
     /** Appends a step event to the unit's journal. */
     void recordStep(long unitId, StepEvent event) throws ProvisioningException;
 
+    /**
+     * Appends several step events to the unit's journal, in order, as one write where the store can (all or none).
+     * The default records them one by one.
+     */
+    default void recordSteps(long unitId, List<StepEvent> events) throws ProvisioningException {
+        for (StepEvent event : events) {
+            recordStep(unitId, event);
+        }
+    }
+
+    /**
+     * A durability point (docs/decisions/0020): returns once every write this store has committed so far is on
+     * stable storage, so it survives a power cut and not only the death of the process. A committed write already
+     * survives the process; concurrent callers share one flush. The default does nothing, for stores whose every
+     * commit is already on stable storage.
+     */
+    default void sync() throws ProvisioningException {
+    }
+
     /** Records the certificate issued for the unit; fails with AUDIT_DUPLICATE if it was already recorded. */
     void recordCertificate(long unitId, X509Certificate certificate) throws ProvisioningException;
 

@@ -30,20 +30,28 @@ import java.util.List;
  * @param certificate the unit's recorded certificate, or null
  * @param lockStarted whether LOCK was started: a locked device on the fixture is then this unit's own
  * @param lastDone    the last step the journal shows done, or null
+ * @param pendingRequest the CSR SHA-256 of a request to the CA whose intent is on file and whose answer is not
+ *                    (ISSUE started, never done), or null: the CA may hold a certificate the station never recorded
  */
 record ResumePoint(boolean resumed, Step from, DeviceUid uid, X509Certificate certificate, boolean lockStarted,
-                   Step lastDone) {
+                   Step lastDone, String pendingRequest) {
 
     /** A fresh unit: everything runs. */
     static ResumePoint fresh() {
-        return new ResumePoint(false, Step.KEYGEN, null, null, false, null);
+        return new ResumePoint(false, Step.KEYGEN, null, null, false, null, null);
     }
 
     /** The point of a unit found unfinished, from its record and journal. */
     static ResumePoint of(UnitRecord unit, List<StepEvent> journal) throws ProvisioningException {
         Step lastDone = null;
         boolean lockStarted = false;
+        String pendingRequest = null;
         for (StepEvent e : journal) {
+            if (e.step() == Step.ISSUE && e.status() == StepStatus.STARTED) {
+                pendingRequest = IssueIntent.requestOf(e.detail());
+            } else if (e.step() == Step.ISSUE && e.status() == StepStatus.DONE) {
+                pendingRequest = null;
+            }
             if (e.status() == StepStatus.DONE && (lastDone == null || e.step().compareTo(lastDone) > 0)) {
                 lastDone = e.step();
             }
@@ -58,7 +66,7 @@ record ResumePoint(boolean resumed, Step from, DeviceUid uid, X509Certificate ce
             from = Step.KEYGEN;
         }
         return new ResumePoint(true, from, unit.uid() == null ? null : DeviceUid.ofHex(unit.uid()),
-                certificate(unit), lockStarted, lastDone);
+                certificate(unit), lockStarted, lastDone, pendingRequest);
     }
 
     private static X509Certificate certificate(UnitRecord unit) throws ProvisioningException {

@@ -156,7 +156,7 @@ public final class UnitWorkflow {
             provision(fixture, journal, state, resume);
             UnitOutcome pass = new UnitOutcome(fixture.id(), journal.serial(), state.uid, UnitResult.PASS, null,
                     null, null, state.certificateSha256, elapsed(started));
-            journal.step(Step.SEAL, () -> {
+            journal.last(Step.SEAL, () -> {
                 parts.store().finish(unitId, pass, parts.clock().instant());
                 return "sealed PASS";
             });
@@ -185,8 +185,8 @@ public final class UnitWorkflow {
             return "serial " + journal.serial();
         });
         if (!state.foundLocked && resume.from() == Step.KEYGEN) {
-            keyAndCertificate(fixture, journal, state);
-            journal.step(Step.INSTALL, () -> {
+            keyAndCertificate(fixture, journal, state, resume);
+            journal.outward(Step.INSTALL, "identity of " + journal.serial() + " to be written to the device", () -> {
                 String verifier = parts.secrets() == null ? null : parts.secrets().issue(journal.unitId(), state.uid);
                 String detail = state.custody.install(state.link, state.key, state.certificate, state.uid, verifier);
                 state.key = null;
@@ -198,7 +198,7 @@ public final class UnitWorkflow {
                     + " requested before the station stopped holds; VERIFY observes it");
         } else {
             // read before locking: IDENTIFY found the device open, so LOCK runs even where a journal says it was done
-            journal.step(Step.LOCK, () -> {
+            journal.outward(Step.LOCK, "lock " + profile.lockLevel() + " to be sent", () -> {
                 state.link.lockDebug(profile.lockLevel());
                 return "lock " + profile.lockLevel() + " requested";
             });
@@ -253,7 +253,8 @@ public final class UnitWorkflow {
      * KEYGEN, CSR and ISSUE. A certificate recorded before a stop is reused when its key still exists (on-device
      * custody); when the key was lost (a session key of injected custody), it is revoked and both facts recorded.
      */
-    private void keyAndCertificate(Fixture fixture, UnitJournal journal, UnitState state) throws ProvisioningException {
+    private void keyAndCertificate(Fixture fixture, UnitJournal journal, UnitState state, ResumePoint resume)
+            throws ProvisioningException {
         journal.step(Step.KEYGEN, () -> {
             state.custody = profile.custody() == KeyCustody.ON_DEVICE
                     ? new OnDeviceCustody(parts.deviceTokens().open(fixture))
@@ -262,14 +263,17 @@ public final class UnitWorkflow {
             state.key = keyed.key();
             // the public key must be new to the audit record before any certificate is requested for it
             parts.store().recordKey(journal.unitId(), KeyReference.of(keyed.key()));
+            String unknown = resume.pendingRequest() == null ? ""
+                    : IssueIntent.reconcile(parts.issuer(), revocations, fixture.id(), resume.pendingRequest(),
+                            state.certificateSha256);
             if (state.certificate == null) {
-                return keyed.detail();
+                return keyed.detail() + unknown;
             }
             if (Pem.samePublicKey(state.certificate, state.key.publicKey())) {
-                return keyed.detail() + "; certificate " + state.certificateSha256 + " recorded before the stop"
+                return keyed.detail() + unknown + "; certificate " + state.certificateSha256 + " recorded before the stop"
                         + " is for this key and is reused";
             }
-            return keyed.detail() + "; the key of certificate " + state.certificateSha256 + " was lost in the stop: "
+            return keyed.detail() + unknown + "; the key of certificate " + state.certificateSha256 + " was lost in the stop: "
                     + supersede(fixture, journal, state);
         });
         if (state.certificate != null) {
@@ -284,8 +288,9 @@ public final class UnitWorkflow {
                     state.uid, profile), journal.serial(), state.uid, profile, data -> keys.sign(key, data), subject);
             return "PKCS#10 signed in token, " + state.request.csrDer().length + " bytes";
         });
-        journal.step(Step.ISSUE, () -> {
+        journal.outward(Step.ISSUE, IssueIntent.describe(state.request), () -> {
             IssuedCertificate issued = ca.issue(state.request, fixture.id());
+            journal.answered();
             verifyOrRevoke(issued, fixture, state);
             X509Certificate leaf = issued.leaf();
             parts.store().recordCertificate(journal.unitId(), leaf);
@@ -327,6 +332,7 @@ public final class UnitWorkflow {
         try {
             journal.failed(cause);
             parts.store().finish(journal.unitId(), outcome, parts.clock().instant());
+            journal.sync();
         } catch (ProvisioningException storeFailure) {
             LOG.error("fixture {}: the failure of unit {} could not be recorded: {}", fixture.id(), journal.unitId(),
                     storeFailure.oneLine(), storeFailure);

@@ -177,8 +177,45 @@ public final class InMemoryAuditStore implements AuditStore, LotStore, ReworkRec
         return publicKeys.get(publicKeySha256);
     }
 
+    private int syncs;
+    private int stepWrites;
+    private final Map<Long, Integer> durable = new HashMap<>();
+
+    /**
+     * A durability point: the journal entries written so far are what a power cut would leave ({@link #durableEvents}).
+     */
+    @Override
+    public synchronized void sync() {
+        syncs++;
+        events.forEach((unit, list) -> durable.put(unit, list.size()));
+    }
+
+    /** Durability points so far. */
+    public synchronized int syncs() {
+        return syncs;
+    }
+
+    /** Writes of journal entries so far (one per {@link #recordSteps} or {@link #recordStep} call). */
+    public synchronized int stepWrites() {
+        return stepWrites;
+    }
+
+    /** The unit's journal as of the last durability point: what a power cut now would leave on disk. */
+    public synchronized List<StepEvent> durableEvents(long unitId) {
+        List<StepEvent> all = events.getOrDefault(unitId, List.of());
+        return List.copyOf(all.subList(0, Math.min(all.size(), durable.getOrDefault(unitId, 0))));
+    }
+
+    @Override
+    public synchronized void recordSteps(long unitId, List<StepEvent> batch) throws ProvisioningException {
+        write();
+        stepWrites++;
+        events.get(unitId).addAll(batch);
+    }
+
     @Override
     public synchronized void recordStep(long unitId, StepEvent event) throws ProvisioningException {
+        stepWrites++;
         write();
         events.get(unitId).add(event);
     }
