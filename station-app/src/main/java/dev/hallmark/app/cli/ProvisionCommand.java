@@ -11,13 +11,17 @@ import dev.hallmark.app.lot.PortFeed;
 import dev.hallmark.app.lot.ProductProfiles;
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
+import dev.hallmark.app.station.SimulatedPorts;
 import dev.hallmark.app.station.SimulatedVendor;
+import dev.hallmark.app.station.StationKek;
 import dev.hallmark.app.station.TargetLinks;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.engine.access.Approval;
 import dev.hallmark.engine.access.SignedIn;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.Fixture;
+import dev.hallmark.engine.api.KekOrigin;
+import dev.hallmark.engine.api.TransportKek;
 import dev.hallmark.engine.api.LotPlan;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -25,6 +29,7 @@ import dev.hallmark.engine.api.SerialScheme;
 import dev.hallmark.engine.api.UnitListener;
 import dev.hallmark.engine.port.TargetLinkFactory;
 import dev.hallmark.engine.workflow.CrashHook;
+import dev.hallmark.engine.workflow.TransportKeyRule;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -92,6 +97,8 @@ final class ProvisionCommand implements Callable<Integer> {
     @Mixin
     SignIn signIn = new SignIn();
 
+    private final List<String> portArgs = new ArrayList<>();
+
     @Override
     public Integer call() throws ProvisioningException, InterruptedException {
         PrintStream out = System.out;
@@ -119,9 +126,11 @@ final class ProvisionCommand implements Callable<Integer> {
                 access.control().authorize(who, Action.PERMANENT_LOCK, lot);
                 approval = signIn.approval(access, who, Action.PERMANENT_LOCK, profile.conformity().twoPersonRule(), lot);
             }
-            if (!station.hsm().hasTransportKek()) {
-                SimulatedVendor.transportKek(dir, station.hsm(), random, err::println);
-            }
+            // simulated boards (sim: ports) take the simulated vendor's KEK, real ports the ceremony's; never mixed
+            KekOrigin needed = TransportKeyRule.originFor(portArgs);
+            TransportKek kek = needed == KekOrigin.SIMULATED_VENDOR
+                    ? selectSimulated(dir, station, random, err) : StationKek.select(station.hsm(), dir, needed);
+            TransportKeyRule.requireSameAsLot(station.store(), lot, kek);
             String stationId = config.station() != null ? config.station() : hostName();
             TargetLinkFactory links = TargetLinks.forProfile(profile, clock);
             LotRun run = new LotRun(station, stationId, links, clock, crash, err::println);
@@ -139,6 +148,12 @@ final class ProvisionCommand implements Callable<Integer> {
                         ? ExitCode.OK : ExitCode.UNITS_FAILED;
             });
         }
+    }
+
+    private static TransportKek selectSimulated(DataDir dir, EmbeddedStation station, SecureRandom random,
+            PrintStream err) throws ProvisioningException {
+        SimulatedVendor.transportKek(dir, station.hsm(), random, err::println);
+        return station.keys().transportKek().orElseThrow();
     }
 
     private LotPlan plan(ProductProfile profile) throws ProvisioningException {
@@ -160,9 +175,13 @@ final class ProvisionCommand implements Callable<Integer> {
     private List<Fixture> fixtures(StationConfig config) throws ProvisioningException {
         List<Fixture> fixtures = new ArrayList<>();
         HashSet<String> ports = new HashSet<>();
+        portArgs.clear();
         for (String arg : fixtureArgs) {
             String port = config.fixtures().get(arg);
-            Fixture fixture = port != null ? new Fixture(arg, port) : new Fixture(arg, arg);
+            String named = port != null ? port : arg;
+            portArgs.add(named);
+            SimulatedPorts.requirePseudoTerminal(named);
+            Fixture fixture = new Fixture(arg, TransportKeyRule.portOf(named));
             if (port == null && !arg.contains("/")) {
                 throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "fixture '" + arg + "' is neither a port"
                         + " path nor a fixture of " + StationConfig.FILE);

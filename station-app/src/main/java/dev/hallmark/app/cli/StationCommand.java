@@ -7,6 +7,8 @@ import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;
+import dev.hallmark.app.station.StationKek;
+import dev.hallmark.engine.api.KekOrigin;
 import dev.hallmark.app.station.StationUi;
 import dev.hallmark.engine.api.ConformityClass;
 import dev.hallmark.engine.api.ErrorCode;
@@ -93,6 +95,10 @@ final class StationCommand implements Callable<Integer> {
              DemoBench bench = ports != null ? DemoBench.ports(ports)
                      : DemoBench.simulated(fixtureCount, SimulatedVendor.transportKek(dir, station.hsm(), random,
                              out::println), random)) {
+            if (ports != null) {
+                // real ports: the ceremony's KEK or a refusal, never the simulated vendor's
+                StationKek.select(station.hsm(), dir, KekOrigin.PRODUCTION);
+            }
             StationAccess access = StationAccess.embedded(dir, random, clock, out::println);
             ProductProfile profile = ConformityDeclarations.load(dir.root()).applyTo(base, ConformityClass.CLASS_1);
             String stationId = station.config().station() != null ? station.config().station() : hostName();
