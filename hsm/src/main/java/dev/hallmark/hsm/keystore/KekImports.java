@@ -131,11 +131,11 @@ public final class KekImports {
             } finally {
                 KeyObjects.destroyQuietly(s, check);
             }
-            s.unwrapKey(oaep, priv, wrapped, TokenKek.keyTemplate(KekOrigin.PRODUCTION));
+            TokenKek.make(t -> s.unwrapKey(oaep, priv, wrapped, t), KekOrigin.PRODUCTION, pool.tokenLabel());
             KekFacts facts = new KekFacts(TokenKek.LABEL, KekOrigin.PRODUCTION, kcv[0], kcv[1], created, by,
                     "wrapped import (RSA-OAEP " + (sha1 ? "SHA-1" : "SHA-256") + " to " + IMPORT_KEY_LABEL
                     + "), unwrapped in the token");
-            s.createObject(TokenKek.infoTemplate(KekOrigin.PRODUCTION, facts.encode()));
+            TokenKek.storeInfo(s, KekOrigin.PRODUCTION, facts.encode(), pool.tokenLabel());
             return facts;
         });
     }
@@ -163,8 +163,8 @@ public final class KekImports {
                 KekFacts facts = new KekFacts(TokenKek.SIM_LABEL, KekOrigin.SIMULATED_VENDOR, kcv[0], kcv[1], created,
                         "the station (simulated vendor)", "SIMULATED for simulated boards only");
                 if (TokenKek.find(s, KekOrigin.SIMULATED_VENDOR).isEmpty()) {
-                    s.createObject(TokenKek.importTemplate(value, KekOrigin.SIMULATED_VENDOR));
-                    s.createObject(TokenKek.infoTemplate(KekOrigin.SIMULATED_VENDOR, facts.encode()));
+                    TokenKek.make(t -> s.createObject(t.value(value)), KekOrigin.SIMULATED_VENDOR, pool.tokenLabel());
+                    TokenKek.storeInfo(s, KekOrigin.SIMULATED_VENDOR, facts.encode(), pool.tokenLabel());
                 }
                 return facts;
             });

@@ -121,7 +121,8 @@ public final class KekSplitImport implements AutoCloseable {
                     } finally {
                         KeyObjects.destroyQuietly(held, check);
                     }
-                    held.deriveKey(copyAll, partial, TokenKek.keyTemplate(KekOrigin.PRODUCTION).valueLen(TokenKek.LENGTH));
+                    TokenKek.make(t -> held.deriveKey(copyAll, partial, t.valueLen(TokenKek.LENGTH)), KekOrigin.PRODUCTION,
+                            pool.tokenLabel());
                 } else {
                     long check = s.createObject(TokenKek.checkCopyTemplate().value(accumulator));
                     try {
@@ -129,11 +130,11 @@ public final class KekSplitImport implements AutoCloseable {
                     } finally {
                         KeyObjects.destroyQuietly(s, check);
                     }
-                    s.createObject(TokenKek.importTemplate(accumulator, KekOrigin.PRODUCTION));
+                    TokenKek.make(t -> s.createObject(t.value(accumulator)), KekOrigin.PRODUCTION, pool.tokenLabel());
                     Arrays.fill(accumulator, (byte) 0);
                 }
                 KekFacts facts = new KekFacts(TokenKek.LABEL, KekOrigin.PRODUCTION, kcv[0], kcv[1], created, by, how);
-                s.createObject(TokenKek.infoTemplate(KekOrigin.PRODUCTION, facts.encode()));
+                TokenKek.storeInfo(s, KekOrigin.PRODUCTION, facts.encode(), pool.tokenLabel());
                 LOG.info("Stored the production transport KEK in token '{}' from {} components ({})", pool.tokenLabel(),
                         added, inToken ? "combined in the token" : "combined in one zeroed array");
                 return facts;

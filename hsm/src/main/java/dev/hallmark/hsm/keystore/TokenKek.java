@@ -4,13 +4,21 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_AES_ECB_ENCRYPT_DATA;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_AES_KEY_WRAP_PAD;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_DATA;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_SECRET_KEY;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_ATTRIBUTE_READ_ONLY;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_ATTRIBUTE_TYPE_INVALID;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_ATTRIBUTE_VALUE_INVALID;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_GENERAL_ERROR;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_TEMPLATE_INCONSISTENT;
 
 import dev.hallmark.engine.api.DeviceUid;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.KekOrigin;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.hsm.pkcs11.Pkcs11Errors;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.Mechanism;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
@@ -32,6 +40,7 @@ final class TokenKek {
     static final int LENGTH = 32;
     private static final String INFO_SUFFIX = "-info";
     private static final String APPLICATION = "hallmark";
+    private static final Logger LOG = LoggerFactory.getLogger(TokenKek.class);
 
     private TokenKek() {
     }
@@ -69,6 +78,54 @@ final class TokenKek {
                 .modifiable(false).copyable(false);
     }
 
+    /** Makes a KEK object from a template (create, unwrap or derive). */
+    @FunctionalInterface
+    interface Maker {
+        long make(AttributeVector template) throws PKCS11Exception;
+    }
+
+    /**
+     * Makes the KEK with the full template of {@link #keyTemplate}, and where the token refuses it retries without
+     * CKA_COPYABLE, then also without CKA_MODIFIABLE: SoftHSM2 2.6.1 refuses CKA_COPYABLE in an unwrap template
+     * (CKR_ATTRIBUTE_READ_ONLY) and NSS softoken refuses it in any (CKR_GENERAL_ERROR). The key stays sensitive,
+     * never extractable and derive-only either way; the dropped attribute is logged.
+     */
+    static long make(Maker maker, KekOrigin origin, String tokenLabel) throws PKCS11Exception {
+        try {
+            return maker.make(keyTemplate(origin));
+        } catch (PKCS11Exception first) {
+            if (!refusedTemplate(first)) {
+                throw first;
+            }
+            AttributeVector noCopyable = AttributeVector.newAESSecretKey().token(true).private_(true)
+                    .label(label(origin)).id(id(origin)).sensitive(true).extractable(false).derive(true)
+                    .encrypt(false).decrypt(false).wrap(false).unwrap(false).sign(false).verify(false);
+            try {
+                long made = maker.make(noCopyable.modifiable(false));
+                LOG.warn("Token '{}' refused CKA_COPYABLE on the KEK ({}); made it without", tokenLabel,
+                        Pkcs11Errors.ckrName(first.getErrorCode()));
+                return made;
+            } catch (PKCS11Exception second) {
+                if (!refusedTemplate(second)) {
+                    throw second;
+                }
+                long made = maker.make(AttributeVector.newAESSecretKey().token(true).private_(true)
+                        .label(label(origin)).id(id(origin)).sensitive(true).extractable(false).derive(true)
+                        .encrypt(false).decrypt(false).wrap(false).unwrap(false));
+                LOG.warn("Token '{}' refused CKA_COPYABLE and CKA_MODIFIABLE and sign/verify flags on the KEK ({});"
+                        + " made it sensitive, non-extractable and derive-only without them", tokenLabel,
+                        Pkcs11Errors.ckrName(second.getErrorCode()));
+                return made;
+            }
+        }
+    }
+
+    private static boolean refusedTemplate(PKCS11Exception e) {
+        long c = e.getErrorCode();
+        return c == CKR_ATTRIBUTE_READ_ONLY || c == CKR_ATTRIBUTE_TYPE_INVALID || c == CKR_ATTRIBUTE_VALUE_INVALID
+                || c == CKR_TEMPLATE_INCONSISTENT || c == CKR_GENERAL_ERROR;
+    }
+
     /** A session copy that can only encrypt: for its key check values, destroyed at once. */
     static AttributeVector checkCopyTemplate() {
         return AttributeVector.newAESSecretKey().token(false).sensitive(true).extractable(false)
@@ -80,6 +137,25 @@ final class TokenKek {
         return new AttributeVector().class_(CKO_DATA).token(true).private_(false).modifiable(false)
                 .label(label(origin) + INFO_SUFFIX).application(APPLICATION)
                 .value(facts.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Stores the facts object; a token that keeps no data objects gets a warning, and the KEK stays. */
+    static void storeInfo(Session session, KekOrigin origin, String facts, String tokenLabel) {
+        try {
+            session.createObject(infoTemplate(origin, facts));
+            return;
+        } catch (PKCS11Exception e) {
+            LOG.debug("Token '{}' refused the full data-object template ({}); trying the minimal one", tokenLabel,
+                    Pkcs11Errors.ckrName(e.getErrorCode()));
+        }
+        try {
+            // NSS softoken refuses CKA_PRIVATE=false / CKA_MODIFIABLE / CKA_APPLICATION on data objects
+            session.createObject(new AttributeVector().class_(CKO_DATA).token(true)
+                    .label(label(origin) + INFO_SUFFIX).value(facts.getBytes(StandardCharsets.UTF_8)));
+        } catch (PKCS11Exception e) {
+            LOG.warn("Token '{}' did not keep the KEK's facts as a data object ({}): kek list will not show its KCV",
+                    tokenLabel, Pkcs11Errors.ckrName(e.getErrorCode()));
+        }
     }
 
     static long[] findInfo(Session session, KekOrigin origin) throws PKCS11Exception {
@@ -109,8 +185,9 @@ final class TokenKek {
     }
 
     static ProvisioningException missing(String tokenLabel, KekOrigin origin) {
-        return new ProvisioningException(origin == KekOrigin.PRODUCTION ? ErrorCode.KEK_PRODUCTION_MISSING
-                : ErrorCode.HSM_KEY_MISSING, "The transport KEK '" + label(origin) + "' is not in the HSM token '"
+        // HSM_KEY_MISSING, as for any key: the fronts refuse a real line without a KEK before this (HM-230)
+        return new ProvisioningException(ErrorCode.HSM_KEY_MISSING, "The transport KEK '" + label(origin)
+                + "' is not in the HSM token '"
                 + tokenLabel + "'.");
     }
 }

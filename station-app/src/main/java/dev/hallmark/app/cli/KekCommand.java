@@ -117,7 +117,7 @@ final class KekCommand {
                             : KekCeremony.wrapped(st.hsm(), form.wrapped, oaepHash.toLowerCase(Locale.ROOT), custodians,
                                     out::println, clock.instant());
                     compareWithVendor(st, result.facts(), out);
-                    access.control().record(who, Action.KEK_CEREMONY, "transport KEK", null, "IMPORTED",
+                    access.control().record(who, Action.KEK_CEREMONY, "transport KEK", null, "OK",
                             result.logDetail());
                     return ExitCode.OK;
                 });
@@ -266,7 +266,7 @@ final class KekCommand {
                         throw new ProvisioningException(ErrorCode.HSM_KEY_MISSING, "no such transport KEK to retire");
                     }
                     System.out.println("retired " + ListKeks.line(gone.get()));
-                    access.control().record(who, Action.KEK_CEREMONY, "transport KEK", null, "RETIRED",
+                    access.control().record(who, Action.KEK_CEREMONY, "transport KEK", null, "OK",
                             ListKeks.line(gone.get()));
                     return ExitCode.OK;
                 });
