@@ -132,7 +132,7 @@ final class ProvisionCommand implements Callable<Integer> {
                     ? selectSimulated(dir, station, random, err) : StationKek.select(station.hsm(), dir, needed);
             TransportKeyRule.requireSameAsLot(station.store(), lot, kek);
             String stationId = config.station() != null ? config.station() : hostName();
-            TargetLinkFactory links = TargetLinks.forProfile(profile, clock);
+            TargetLinkFactory links = TargetLinks.forProfile(profile, clock, config.fixtureResets());
             LotRun run = new LotRun(station, stationId, links, clock, crash, err::println);
             LotRun.Plan work = run.prepare(plan, fixtures);
             List<UnitListener> listeners = new ArrayList<>();
