@@ -12,6 +12,8 @@ HALLMARK_TEST_PACKAGES=(stm32flash socat openssl iproute2 golang-cfssl postgresq
   libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
 # esptool-js (EsptoolJsIT) runs under Node; npm comes with NodeSource's nodejs, Debian's needs its npm package.
 HALLMARK_TEST_PACKAGES+=(nodejs)
+# NSS softoken (libsoftokn3.so) is the second PKCS#11 module the station's token tests run on (SecondModuleIT).
+HALLMARK_TEST_PACKAGES+=(libnss3)
 
 # ensure_packages WHO PKG... : installs what is missing with apt-get as root; otherwise prints the
 # exact command and returns 1.
