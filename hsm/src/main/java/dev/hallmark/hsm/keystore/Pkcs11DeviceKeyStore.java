@@ -302,7 +302,8 @@ public final class Pkcs11DeviceKeyStore implements DeviceKeyStore, KeyWrapper, d
             byte[] wrapped = onSessionKey("wrap key '" + key.alias() + "' for device " + uid.hex(), key, entry, s -> {
                 KekOrigin origin = kekOrigin;
                 long kek = TokenKek.find(s, origin).orElseThrow(() -> TokenKek.missing(pool.tokenLabel(), origin));
-                byte[] blob = TokenKek.wrapForDevice(s, kek, entry.privateKey(), uid);
+                byte[] blob = TokenKek.wrapForDevice(s, kek, entry.privateKey(), uid,
+                        TokenKek.rfc5649(traits.mechanisms()));
                 sealAfterWrap(s, entry.privateKey(), key.alias());
                 return blob;
             });

@@ -1,6 +1,7 @@
 package dev.hallmark.hsm.keystore;
 
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_AES_ECB_ENCRYPT_DATA;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_AES_KEY_WRAP_KWP;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_AES_KEY_WRAP_PAD;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_DATA;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_SECRET_KEY;
@@ -174,11 +175,25 @@ final class TokenKek {
      * wrapping is deterministic: the same key for the same device always gives the same bytes.
      */
     static byte[] wrapForDevice(Session session, long kek, long privateKey, DeviceUid uid) throws PKCS11Exception {
+        return wrapForDevice(session, kek, privateKey, uid, CKM_AES_KEY_WRAP_PAD);
+    }
+
+    /**
+     * The mechanism that wraps per RFC 5649 on this token: CKM_AES_KEY_WRAP_KWP where listed (PKCS#11 3.0's name
+     * for it; NSS softoken's CKM_AES_KEY_WRAP_PAD is RFC 3394 with PKCS#7 padding, which no device reads), else
+     * CKM_AES_KEY_WRAP_PAD (SoftHSM2 2.6.1 implements RFC 5649 under that number and lists no KWP).
+     */
+    static long rfc5649(java.util.Set<Long> mechanisms) {
+        return mechanisms.contains(CKM_AES_KEY_WRAP_KWP) ? CKM_AES_KEY_WRAP_KWP : CKM_AES_KEY_WRAP_PAD;
+    }
+
+    static byte[] wrapForDevice(Session session, long kek, long privateKey, DeviceUid uid, long wrapMechanism)
+            throws PKCS11Exception {
         byte[] data = TransportKeyDerivation.derivationData(uid.bytes());
         Mechanism derivation = new Mechanism(CKM_AES_ECB_ENCRYPT_DATA, new KEY_DERIVATION_STRING_DATA(data));
         long transportKey = session.deriveKey(derivation, kek, transportKeyTemplate());
         try {
-            return session.wrapKey(new Mechanism(CKM_AES_KEY_WRAP_PAD), transportKey, privateKey);
+            return session.wrapKey(new Mechanism(wrapMechanism), transportKey, privateKey);
         } finally {
             KeyObjects.destroyQuietly(session, transportKey);
         }
