@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallmark.app.doctor.CheckResult;
 import dev.hallmark.app.doctor.StationDoctor;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

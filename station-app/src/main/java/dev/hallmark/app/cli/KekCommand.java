@@ -4,7 +4,7 @@ import dev.hallmark.app.access.RecordedAction;
 import dev.hallmark.app.access.SignIn;
 import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.kek.KekCeremony;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.engine.access.SignedIn;

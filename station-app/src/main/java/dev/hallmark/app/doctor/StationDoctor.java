@@ -1,7 +1,7 @@
 package dev.hallmark.app.doctor;
 
 import dev.hallmark.app.config.StationConfig;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.db.chain.ChainReport;
 import dev.hallmark.db.store.AuditDatabase;

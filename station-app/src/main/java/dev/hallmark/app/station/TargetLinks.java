@@ -38,12 +38,16 @@ public final class TargetLinks {
      * As {@link #forProfile(ProductProfile, Clock)}, with the fixtures' bootloader entry sequences on DTR/RTS from
      * station.yaml's {@code fixture_resets} (STM32 families; the ESP32 ROM loader is entered by its own reset).
      */
-    public static TargetLinkFactory forProfile(ProductProfile profile, Clock clock, Map<String, String> resets)
-            throws ProvisioningException {
+    public static TargetLinkFactory forProfile(ProductProfile profile, Clock clock, Map<String, ResetSequence> resets) {
         TargetLinkFactory base = forProfile(profile, clock);
         if (resets.isEmpty() || profile.chipFamily().toUpperCase(Locale.ROOT).startsWith("ESP32")) {
             return base;
         }
+        return new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock).withResetSequences(resets);
+    }
+
+    /** station.yaml's {@code fixture_resets}, parsed; CONFIG_INVALID naming the fixture whose sequence is wrong. */
+    public static Map<String, ResetSequence> resetSequences(Map<String, String> resets) throws ProvisioningException {
         Map<String, ResetSequence> parsed = new HashMap<>();
         for (Map.Entry<String, String> e : resets.entrySet()) {
             try {
@@ -53,7 +57,7 @@ public final class TargetLinks {
                         + "station.yaml: " + bad.getMessage());
             }
         }
-        return new Stm32LinkFactory(Stm32LinkOptions.defaults(), clock).withResetSequences(parsed);
+        return parsed;
     }
 
     private static TargetLinkFactory forProfile(String chipFamily, ProductKeys keys, Clock clock) {
