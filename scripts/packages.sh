@@ -14,6 +14,9 @@ HALLMARK_TEST_PACKAGES=(stm32flash socat openssl iproute2 golang-cfssl postgresq
 HALLMARK_TEST_PACKAGES+=(nodejs)
 # NSS softoken (libsoftokn3.so) is the second PKCS#11 module the station's token tests run on (SecondModuleIT).
 HALLMARK_TEST_PACKAGES+=(libnss3)
+# PrometheusScrapeIT scrapes `provision --metrics` with Debian's Prometheus; scripts/package-test makes a clean
+# Debian 12 root with debootstrap (scripts/package itself needs only the JDK's jlink/jpackage and dpkg-deb).
+HALLMARK_TEST_PACKAGES+=(prometheus debootstrap)
 
 # ensure_packages WHO PKG... : installs what is missing with apt-get as root; otherwise prints the
 # exact command and returns 1.
