@@ -47,7 +47,8 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String version = HallmarkCommand.class.getAnnotation(Command.class).version()[0];
+        String[] lines = new VersionLines().getVersion();
+        String version = lines[0] + ", " + lines[1];
         List<CheckResult> results = new StationDoctor(DataDir.resolve(dataDir), module,
                 new StationDoctor.Limits(caMinDays, minFreeMb), Clock.systemUTC(), version).run(fixtures);
         List<String> failed = results.stream().filter(r -> r.status() == CheckResult.Status.FAIL)
