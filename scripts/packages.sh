@@ -16,6 +16,8 @@ HALLMARK_BENCH_PACKAGES=(opensc libengine-pkcs11-openssl openssl sqlite3)
 HALLMARK_TEST_PACKAGES+=("${HALLMARK_BENCH_PACKAGES[@]}")
 # esptool-js (EsptoolJsIT) runs under Node; npm comes with NodeSource's nodejs, Debian's needs its npm package.
 HALLMARK_TEST_PACKAGES+=(nodejs)
+# NSS softoken (libsoftokn3.so) is the second PKCS#11 module the station's token tests run on (SecondModuleIT).
+HALLMARK_TEST_PACKAGES+=(libnss3)
 # PrometheusScrapeIT scrapes `provision --metrics` with Debian's Prometheus; scripts/package-test makes a clean
 # Debian 12 root with debootstrap (scripts/package itself needs only the JDK's jlink/jpackage and dpkg-deb).
 HALLMARK_TEST_PACKAGES+=(prometheus debootstrap)

@@ -45,7 +45,7 @@ class CrashMidCommandIT {
         try (SimBench bench = SimBench.start(Stm32Family.F4, 1, kek, new SecureRandom(), slow)) {
             SimulatedStm32 device = bench.device(0);
             List<String> args = new ArrayList<>(List.of("provision", "--lot", "MID", "--profile", "demo-stm32f4",
-                    "--count", "1", "--json", "--data-dir", dataDir.toString(), "--fixtures", device.path()));
+                    "--count", "1", "--json", "--data-dir", dataDir.toString(), "--fixtures", "sim:" + device.path()));
 
             Process station = StationRuns.start(dataDir, Map.of(), args);
             while (station.isAlive() && erased(device.peek(KEY_SLOT, 16))) {
@@ -100,7 +100,7 @@ class CrashMidCommandIT {
         try (SimBench bench = SimBench.start(Stm32Family.F4, 1, kek, new SecureRandom(), deafAfterReset)) {
             SimulatedStm32 device = bench.device(0);
             List<String> args = new ArrayList<>(List.of("provision", "--lot", "MIDLOCK", "--profile", "demo-stm32f4",
-                    "--count", "1", "--json", "--data-dir", dataDir.toString(), "--fixtures", device.path()));
+                    "--count", "1", "--json", "--data-dir", dataDir.toString(), "--fixtures", "sim:" + device.path()));
 
             Process station = StationRuns.start(dataDir, Map.of(), args);
             while (station.isAlive() && device.readoutProtectionLevel() == 0) {

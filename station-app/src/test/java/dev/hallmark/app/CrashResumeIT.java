@@ -63,9 +63,9 @@ class CrashResumeIT {
         sim = StationRuns.Sim.start(POINTS.size(), kek);
         for (int i = 0; i < POINTS.size(); i++) {
             CRASHED.put(POINTS.get(i), StationRuns.run(dataDir, Map.of("HALLMARK_CRASH_AT", POINTS.get(i)),
-                    provision(List.of(sim.paths().get(i)))));
+                    provision(List.of(sim.ports().get(i)))));
         }
-        resumed = StationRuns.run(dataDir, Map.of(), provision(sim.paths()));
+        resumed = StationRuns.run(dataDir, Map.of(), provision(sim.ports()));
     }
 
     @AfterAll
@@ -113,7 +113,7 @@ class CrashResumeIT {
         });
         assertThat(units).extracting(u -> u.get("uid").asText()).doesNotHaveDuplicates();
         assertThat(units).extracting(u -> u.get("serial").asText()).doesNotHaveDuplicates();
-        assertThat(units).extracting(u -> u.get("fixture").asText()).containsExactlyInAnyOrderElementsOf(sim.paths());
+        assertThat(units).extracting(u -> u.get("fixture").asText()).containsExactlyInAnyOrderElementsOf(sim.ports());
     }
 
     @Test

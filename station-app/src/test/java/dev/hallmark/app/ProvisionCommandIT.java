@@ -34,7 +34,7 @@ class ProvisionCommandIT {
         Path kek = StationRuns.simulatorKek(dataDir);
         sim = StationRuns.Sim.start(6, kek);
         try (StationRuns.Sim gone = StationRuns.Sim.start(1, kek)) {
-            vanished = gone.paths().get(0);
+            vanished = gone.ports().get(0);
         }
         Files.writeString(dataDir.resolve("station.yaml"), """
                 station: line-1-station-a
@@ -50,7 +50,7 @@ class ProvisionCommandIT {
                 fixtures:
                   F1: %s
                   F2: %s
-                """.formatted(sim.paths().get(4), sim.paths().get(5)));
+                """.formatted(sim.ports().get(4), sim.ports().get(5)));
     }
 
     @AfterAll
@@ -72,7 +72,7 @@ class ProvisionCommandIT {
         Path manifest = Files.writeString(dataDir.resolve("bad.csv"), "serial\nA-1\nA 2\nA-1\n\nA-4,extra\n");
 
         HallmarkProcess.Result r = provision("--lot", "BAD", "--profile", "sensor-f4", "--manifest",
-                manifest.toString(), "--fixtures", sim.paths().get(0));
+                manifest.toString(), "--fixtures", sim.ports().get(0));
 
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1).first().asString().startsWith("hallmark: HM-603 lot:")
@@ -86,7 +86,7 @@ class ProvisionCommandIT {
     @Order(2)
     void aPermanentLockNeedsConfirmationAndIsRefusedBeforeAnyUnit() throws Exception {
         HallmarkProcess.Result r = provision("--lot", "RDP2", "--profile", "sensor-f4-rdp2", "--count", "1",
-                "--fixtures", sim.paths().get(0));
+                "--fixtures", sim.ports().get(0));
 
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1).first().asString().startsWith("hallmark: HM-605 lot:")
@@ -98,7 +98,7 @@ class ProvisionCommandIT {
     @Order(3)
     void aGangWhoseOnePortVanishedProvisionsTheOthersAndRecordsTheFailure() throws Exception {
         HallmarkProcess.Result r = provision("--lot", "GANG", "--profile", "sensor-f4", "--count", "10", "--json",
-                "--fixtures", sim.paths().get(0), vanished, sim.paths().get(1));
+                "--fixtures", sim.ports().get(0), vanished, sim.ports().get(1));
 
         assertThat(r.exit()).as(r.toString()).isEqualTo(1);
         // the first start shows the admin password once, on stderr here (stdout carries the JSON lines)
@@ -116,7 +116,7 @@ class ProvisionCommandIT {
         assertThat(failed.get("fixture").asText()).isEqualTo(vanished);
         assertThat(failed.get("failed_step").asText()).isEqualTo("IDENTIFY");
         assertThat(failed.get("error_code").asText()).isEqualTo("HM-300");
-        assertThat(failed.get("cause").asText()).contains(vanished);
+        assertThat(failed.get("cause").asText()).contains(vanished.substring("sim:".length()));
         assertThat(r.err()).contains("lot GANG: this run 2 passed, 1 failed (0 resumed)",
                 "lot 2/10 passed, 1 failed, 0 under way");
     }
@@ -125,7 +125,7 @@ class ProvisionCommandIT {
     @Order(4)
     void runningTheSameCommandAgainSkipsTheLockedBoardsAndRedoesNothing() throws Exception {
         HallmarkProcess.Result r = provision("--lot", "GANG", "--profile", "sensor-f4", "--count", "10", "--json",
-                "--fixtures", sim.paths().get(0), sim.paths().get(1));
+                "--fixtures", sim.ports().get(0), sim.ports().get(1));
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).isEmpty();
@@ -138,7 +138,7 @@ class ProvisionCommandIT {
         Path manifest = Files.writeString(dataDir.resolve("units.csv"), "serial\nACME-0001\nACME-0002\n");
 
         HallmarkProcess.Result r = provision("--lot", "MANIFEST", "--profile", "sensor-f4", "--manifest",
-                manifest.toString(), "--json", "--fixtures", "F1", "F2", sim.paths().get(2));
+                manifest.toString(), "--json", "--fixtures", "F1", "F2", sim.ports().get(2));
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(StationRuns.jsonLines(r)).extracting(l -> l.get("serial").asText())
@@ -153,7 +153,7 @@ class ProvisionCommandIT {
     @Order(6)
     void aLotOpenedWithOtherOptionsIsRefused() throws Exception {
         HallmarkProcess.Result r = provision("--lot", "MANIFEST", "--profile", "sensor-f4", "--count", "5",
-                "--fixtures", sim.paths().get(3));
+                "--fixtures", sim.ports().get(3));
 
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1).first().asString().startsWith("hallmark: HM-602 lot:");
@@ -190,7 +190,7 @@ class ProvisionCommandIT {
         assertThat(close.out()).contains("lot GANG (profile sensor-f4): quota 10, 2 passed, 1 failed", "closed 20");
 
         HallmarkProcess.Result r = provision("--lot", "GANG", "--profile", "sensor-f4", "--count", "10", "--json",
-                "--fixtures", sim.paths().get(3));
+                "--fixtures", sim.ports().get(3));
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).isEmpty();

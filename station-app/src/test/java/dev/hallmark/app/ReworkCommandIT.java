@@ -61,12 +61,12 @@ class ReworkCommandIT {
                     serial_prefix: RDP2-
                     lock: permanent
                 """);
-        HallmarkProcess.Result first = provision("RW", "sensor-f4", sim.paths().get(0));
+        HallmarkProcess.Result first = provision("RW", "sensor-f4", sim.ports().get(0));
         admin = HallmarkProcess.signedIn(root, "admin",
                 HallmarkProcess.adminPassword(new HallmarkProcess.Result(0, first.err(), "")));
         reworked = serialOf(first);
-        permanent = serialOf(provision("RDP2", "sensor-f4-rdp2", sim.paths().get(1), "--confirm-irreversible"));
-        other = serialOf(provision("RWY", "sensor-f4", sim.paths().get(2)));
+        permanent = serialOf(provision("RDP2", "sensor-f4-rdp2", sim.ports().get(1), "--confirm-irreversible"));
+        other = serialOf(provision("RWY", "sensor-f4", sim.ports().get(2)));
         addOperator("sam", "supervisor");
         addOperator("vera", "supervisor");
         addOperator("olga", "operator");
@@ -124,7 +124,7 @@ class ReworkCommandIT {
         assertThat(again.err().lines()).singleElement().asString().startsWith("hallmark: HM-713 ")
                 .contains("already reworked");
 
-        newSerial = serialOf(provision("RW2", "sensor-f4", sim.paths().get(0)));
+        newSerial = serialOf(provision("RW2", "sensor-f4", sim.ports().get(0)));
         assertThat(newSerial).isNotEqualTo(reworked).startsWith("RW-");
         assertThat(StationRuns.unrevokedBySerial(dataDir)).containsKey(newSerial).doesNotContainKey(reworked);
         HallmarkProcess.Result verify = run(as("sam"), "audit", "verify", "--operator", "sam");
@@ -192,7 +192,7 @@ class ReworkCommandIT {
     @Test
     @Order(5)
     void theWrongDeviceOnThePortIsTheOneRevokedAndTheNamedUnitIsUnchanged() throws Exception {
-        String named = serialOf(provision("RW3", "sensor-f4", sim.paths().get(0)));
+        String named = serialOf(provision("RW3", "sensor-f4", sim.ports().get(0)));
 
         HallmarkProcess.Result wrong = run(both("vera", "sam"), "unit", "rework", "--serial", named, "--port",
                 sim.paths().get(2), "--operator", "vera", "--approver", "sam");

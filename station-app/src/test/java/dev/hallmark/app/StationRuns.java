@@ -66,6 +66,11 @@ final class StationRuns {
 
     private static final Map<Process, Path[]> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** What a started run printed on stdout so far. */
+    static String outSoFar(Process p) throws IOException {
+        return Files.readString(OUTPUTS.get(p)[0]);
+    }
+
     /** Waits for a started run and reads what it printed. */
     static HallmarkProcess.Result finish(Process p, List<String> args) throws IOException, InterruptedException {
         if (!p.waitFor(3, TimeUnit.MINUTES)) {
@@ -94,6 +99,12 @@ final class StationRuns {
 
     /** {@code hallmark sim} in its own process, personalised with the KEK file; its devices' paths. */
     record Sim(Process process, List<String> paths) implements AutoCloseable {
+
+        /** The devices as provision names simulated boards: {@code sim:} and the pseudo-terminal's path. */
+        List<String> ports() {
+            return paths.stream().map(p -> "sim:" + p).toList();
+        }
+
         static Sim start(int count, Path kek) throws IOException {
             Path target = Path.of("target").toAbsolutePath();
             Process sim = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",

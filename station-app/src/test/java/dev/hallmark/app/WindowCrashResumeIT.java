@@ -8,6 +8,7 @@ import dev.hallmark.app.lot.ProductProfiles;
 import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.EmbeddedStation;
+import dev.hallmark.app.station.SimulatedVendor;
 import dev.hallmark.app.station.StationUi;
 import dev.hallmark.engine.api.LotReport;
 import dev.hallmark.engine.api.ProductProfile;
@@ -76,6 +77,8 @@ class WindowCrashResumeIT {
         DataDir dir = new DataDir(dataDir);
         try (EmbeddedStation station = EmbeddedStation.open(dir, SoftHsmToken.defaultModule(), random, clock,
                 l -> { })) {
+            // simulated boards: the simulated vendor's KEK, chosen as the crashed children chose it
+            SimulatedVendor.transportKek(dir, station.hsm(), random, l -> { });
             StationConfig config = StationConfig.load(dataDir);
             ProductProfile profile = ProductProfiles.forLot(config, dataDir, "demo-stm32f4");
             try (DemoBench bench = DemoBench.fixtures(ProductProfiles.fixtures(config, sim.paths(), "--port"));

@@ -75,7 +75,7 @@ class WindowProvisionEquivalenceIT {
         try (StationRuns.Sim sim = StationRuns.Sim.start(QUOTA, StationRuns.simulatorKek(provisioned))) {
             List<String> args = new ArrayList<>(List.of("provision", "--lot", LOT, "--profile", PROFILE, "--count",
                     Integer.toString(QUOTA), "--serials", SERIALS, "--data-dir", provisioned.toString(), "--fixtures"));
-            args.addAll(sim.paths());
+            args.addAll(sim.ports());
             HallmarkProcess.Result run = StationRuns.run(provisioned, Map.of(), args);
             assertThat(run.exit()).as(run.toString()).isZero();
         }

@@ -3,6 +3,7 @@ package dev.hallmark.fuse.stm32;
 import com.fazecast.jSerialComm.SerialPort;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.fuse.serial.ResetSequence;
 import dev.hallmark.fuse.serial.SerialPorts;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,8 +33,18 @@ final class SerialTransport implements BootloaderWire, AutoCloseable {
     }
 
     static SerialTransport open(String path, Stm32LinkOptions options, Clock clock) throws ProvisioningException {
+        return open(path, options, clock, ResetSequence.none());
+    }
+
+    /** Opens the port and runs the fixture's bootloader entry sequence on its DTR/RTS (skipped on a pty). */
+    static SerialTransport open(String path, Stm32LinkOptions options, Clock clock, ResetSequence reset)
+            throws ProvisioningException {
         SerialTransport transport = new SerialTransport(path, options, clock);
         transport.connect();
+        if (reset != ResetSequence.none()) {
+            SerialPorts.enterBootloader(transport.port, path, reset);
+            transport.discardInput();
+        }
         return transport;
     }
 

@@ -36,7 +36,7 @@ public final class Stm32BootloaderLink implements TargetLink, ReadoutUnprotect {
     private Integer resetReply;
     private boolean level2WriteAcked;
 
-    private Stm32BootloaderLink(SerialTransport transport, Stm32LinkOptions options) {
+    Stm32BootloaderLink(SerialTransport transport, Stm32LinkOptions options) {
         this.transport = transport;
         this.session = new Stm32Session(transport, options);
         this.commands = session.commands();

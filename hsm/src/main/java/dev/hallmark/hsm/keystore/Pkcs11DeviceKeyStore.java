@@ -7,6 +7,8 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PUBLIC_KEY;
 
 import dev.hallmark.engine.api.DeviceUid;
 import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.KekOrigin;
+import dev.hallmark.engine.api.TransportKek;
 import dev.hallmark.engine.api.KeySpec;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.DeviceKeyStore;
@@ -47,6 +49,9 @@ public final class Pkcs11DeviceKeyStore implements DeviceKeyStore, KeyWrapper, d
     private final SessionKeys sessionKeys = new SessionKeys();
     private final Set<KeySpec> supported;
     private final Object[] aliasLocks = new Object[32];
+
+    private volatile KekOrigin kekOrigin = KekOrigin.PRODUCTION;
+    private volatile TransportKek kekIdentity;
 
     Pkcs11DeviceKeyStore(SessionPool pool, TokenTraits traits) {
         this.pool = pool;
@@ -295,14 +300,30 @@ public final class Pkcs11DeviceKeyStore implements DeviceKeyStore, KeyWrapper, d
                         + "; a device key is wrapped for one device only.");
             }
             byte[] wrapped = onSessionKey("wrap key '" + key.alias() + "' for device " + uid.hex(), key, entry, s -> {
-                long kek = TransportKek.find(s).orElseThrow(() -> TransportKek.missing(pool.tokenLabel()));
-                byte[] blob = TransportKek.wrapForDevice(s, kek, entry.privateKey(), uid);
+                KekOrigin origin = kekOrigin;
+                long kek = TokenKek.find(s, origin).orElseThrow(() -> TokenKek.missing(pool.tokenLabel(), origin));
+                byte[] blob = TokenKek.wrapForDevice(s, kek, entry.privateKey(), uid,
+                        TokenKek.rfc5649(traits.mechanisms()));
                 sealAfterWrap(s, entry.privateKey(), key.alias());
                 return blob;
             });
             entry.wrapped(uid, wrapped);
             return wrapped;
         }
+    }
+
+    /**
+     * Chooses the KEK device keys are wrapped under from now on (the production KEK unless told otherwise); its
+     * identity goes into every unit's INSTALL evidence. The caller has checked it with the engine's TransportKeyRule.
+     */
+    public void useTransportKek(TransportKek kek) {
+        this.kekOrigin = kek.origin();
+        this.kekIdentity = kek;
+    }
+
+    @Override
+    public Optional<TransportKek> transportKek() {
+        return Optional.ofNullable(kekIdentity);
     }
 
     /** CKA_EXTRACTABLE may only go from true to false: after its one wrap the key cannot be wrapped again. */

@@ -124,25 +124,30 @@ public final class Pkcs11Station implements AutoCloseable {
      * derive. Does nothing if the token already holds one (its value cannot be compared: it never leaves).
      */
     public synchronized void importTransportKek(byte[] value) throws ProvisioningException {
-        if (value == null || value.length != TransportKek.LENGTH) {
+        if (value == null || value.length != TokenKek.LENGTH) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "The transport KEK must be "
-                    + TransportKek.LENGTH + " bytes (AES-256), not " + (value == null ? 0 : value.length) + ".");
+                    + TokenKek.LENGTH + " bytes (AES-256), not " + (value == null ? 0 : value.length) + ".");
         }
         boolean created = pool.call("import the transport KEK", s -> {
-            if (TransportKek.find(s).isPresent()) {
+            if (TokenKek.find(s).isPresent()) {
                 return false;
             }
-            s.createObject(TransportKek.importTemplate(value));
+            s.createObject(TokenKek.importTemplate(value, dev.hallmark.engine.api.KekOrigin.PRODUCTION));
             return true;
         });
         LOG.info(created ? "Imported the transport KEK into token '{}'"
                 : "Token '{}' already holds the transport KEK; left it as it is", pool.tokenLabel());
     }
 
-    /** Whether the token holds the transport KEK that injected custody needs. */
+    /** The transport-KEK ceremony on this token: split and wrapped import, list, retire. */
+    public KekImports keks() {
+        return new KekImports(pool, traits);
+    }
+
+    /** Whether the token holds the production transport KEK that injected custody on a real line needs. */
     public boolean hasTransportKek() throws ProvisioningException {
         return pool.call("look for the transport KEK", s -> {
-            if (TransportKek.find(s).isPresent()) {
+            if (TokenKek.find(s).isPresent()) {
                 return true;
             }
             pool.requireLogin(s);

@@ -15,8 +15,34 @@ import org.xipki.pkcs11.wrapper.PKCS11Module;
 public final class ModuleRegistry {
 
     private static final Map<Path, SharedModule> MODULES = new HashMap<>();
+    private static final Map<Path, String> PARAMETERS = new HashMap<>();
 
     private ModuleRegistry() {
+    }
+
+    /**
+     * Sets the text C_Initialize hands the module at {@code path} in CK_C_INITIALIZE_ARGS.pReserved (PKCS#11's
+     * LibraryParameters): NSS softoken takes its database there. Most modules refuse a non-NULL value, so it is only
+     * passed to a module it was configured for. Takes effect at the module's next initialisation in this JVM.
+     */
+    public static void libraryParameters(Path path, String parameters) throws ProvisioningException {
+        Path key;
+        try {
+            key = path.toAbsolutePath().normalize().toRealPath();
+        } catch (IOException e) {
+            throw Pkcs11Errors.moduleMissing(path, e);
+        }
+        synchronized (MODULES) {
+            if (parameters == null || parameters.isBlank()) {
+                PARAMETERS.remove(key);
+            } else {
+                PARAMETERS.put(key, parameters);
+            }
+            SharedModule shared = MODULES.get(key);
+            if (shared != null) {
+                shared.libraryParameters(parameters);
+            }
+        }
     }
 
     /** Loads (once) and initialises (if nobody holds it) the module at {@code path}; release it when done. */
@@ -39,6 +65,7 @@ public final class ModuleRegistry {
                 shared = new SharedModule(file, load(file, key));
                 MODULES.put(key, shared);
             }
+            shared.libraryParameters(PARAMETERS.get(key));
         }
         shared.retain();
         return shared;

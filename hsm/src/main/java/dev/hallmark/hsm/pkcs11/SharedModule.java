@@ -29,6 +29,7 @@ public final class SharedModule {
     private final Map<String, UserLogin> logins = new HashMap<>();
     private int references;
     private boolean initializedHere;
+    private String libraryParameters;
 
     SharedModule(Path path, PKCS11Module module) {
         this.path = path;
@@ -45,10 +46,18 @@ public final class SharedModule {
         return path;
     }
 
+    synchronized void libraryParameters(String parameters) {
+        this.libraryParameters = parameters == null || parameters.isBlank() ? null : parameters;
+    }
+
     synchronized void retain() throws ProvisioningException {
         if (references == 0) {
             try {
-                module.initialize();
+                if (libraryParameters != null) {
+                    LibraryParameters.initialize(module, libraryParameters);
+                } else {
+                    module.initialize();
+                }
                 initializedHere = true;
                 LOG.info("Initialised PKCS#11 module {}", path);
             } catch (PKCS11Exception e) {

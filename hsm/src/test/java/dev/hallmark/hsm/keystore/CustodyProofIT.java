@@ -146,7 +146,7 @@ class CustodyProofIT {
                 Session s = lease.session();
                 PKCS11 raw = s.getModule().getPKCS11Module();
                 long attacker = attackerWrapKey(s);
-                long kek = TransportKek.find(s).orElseThrow();
+                long kek = TokenKek.find(s).orElseThrow();
                 int privateValues = 0;
                 int tokenKeys = 0;
                 try {
@@ -190,7 +190,7 @@ class CustodyProofIT {
             try (SessionLease lease = station.sessions().lease()) {
                 Session s = lease.session();
                 PKCS11 raw = s.getModule().getPKCS11Module();
-                long kek = TransportKek.find(s).orElseThrow();
+                long kek = TokenKek.find(s).orElseThrow();
                 long privateKey = ItSupport.objects(station, CKO_PRIVATE_KEY, device.idBytes())[0];
                 // the KEK only derives: it cannot wrap, and it cannot be changed or copied into a key that can
                 assertThat(ckr(() -> raw.C_WrapKey(s.getSessionHandle(), wrapPad(), kek, privateKey, true)))
@@ -211,10 +211,10 @@ class CustodyProofIT {
                 long privateKey = ItSupport.objects(station, CKO_PRIVATE_KEY, device.idBytes())[0];
                 assertThat(s.getAttrValues(privateKey, CKA_EXTRACTABLE).extractable()).isFalse();
                 long attacker = attackerWrapKey(s);
-                long kek = TransportKek.find(s).orElseThrow();
+                long kek = TokenKek.find(s).orElseThrow();
                 long ownTransportKey = s.deriveKey(new Mechanism(CKM_AES_ECB_ENCRYPT_DATA,
                         new KEY_DERIVATION_STRING_DATA(TransportKeyDerivation.derivationData(UID.bytes()))), kek,
-                        TransportKek.transportKeyTemplate());
+                        TokenKek.transportKeyTemplate());
                 try {
                     assertThat(ckr(() -> raw.C_WrapKey(s.getSessionHandle(), wrapPad(), attacker, privateKey, true)))
                             .as("another AES key").isEqualTo(CKR_KEY_UNEXTRACTABLE);
@@ -259,7 +259,7 @@ class CustodyProofIT {
                     classes.add(s.getAttrValues(handle, CKA_CLASS).class_());
                 }
                 assertThat(classes).as("session objects left").isEmpty();
-                assertThat(s.getAttrValues(TransportKek.find(s).orElseThrow(), CKA_ID).id()).isNotEmpty();
+                assertThat(s.getAttrValues(TokenKek.find(s).orElseThrow(), CKA_ID).id()).isNotEmpty();
             }
         }
     }
@@ -277,10 +277,10 @@ class CustodyProofIT {
             try (SessionLease lease = station.sessions().lease()) {
                 Session s = lease.session();
                 PKCS11 raw = s.getModule().getPKCS11Module();
-                long kek = TransportKek.find(s).orElseThrow();
+                long kek = TokenKek.find(s).orElseThrow();
                 Mechanism derivation = new Mechanism(CKM_AES_ECB_ENCRYPT_DATA,
                         new KEY_DERIVATION_STRING_DATA(TransportKeyDerivation.derivationData(UID.bytes())));
-                assertThat(ckr(() -> s.deriveKey(derivation, kek, TransportKek.transportKeyTemplate()
+                assertThat(ckr(() -> s.deriveKey(derivation, kek, TokenKek.transportKeyTemplate()
                         .attr(CKA_TRUSTED, true)))).as("a trusted transport key, as the user")
                         .isEqualTo(CKR_ATTRIBUTE_READ_ONLY);
 
@@ -289,7 +289,7 @@ class CustodyProofIT {
                 trustedOnly.publicKey().ecParams(Functions.encodeOid("1.2.840.10045.3.1.7"));
                 trustedOnly.privateKey().sensitive(true).extractable(true).wrapWithTrusted(true);
                 PKCS11KeyPair pair = s.generateKeyPair(new Mechanism(CKM_EC_KEY_PAIR_GEN), trustedOnly);
-                long transportKey = s.deriveKey(derivation, kek, TransportKek.transportKeyTemplate());
+                long transportKey = s.deriveKey(derivation, kek, TokenKek.transportKeyTemplate());
                 long attacker = attackerWrapKey(s);
                 KeyHandle device = station.keyStore().generate(KeySpec.EC_P256, "dev-unsealed",
                         KeyPolicy.SESSION_WRAP_ONLY);

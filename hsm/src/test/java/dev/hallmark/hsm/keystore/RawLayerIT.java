@@ -104,7 +104,7 @@ class RawLayerIT {
             station.importTransportKek(new byte[32]);
             try (SessionLease lease = station.sessions().lease()) {
                 Session session = lease.session();
-                long kek = TransportKek.find(session).orElseThrow();
+                long kek = TokenKek.find(session).orElseThrow();
                 var flags = session.getAttrValues(kek, CKA_TOKEN, CKA_SENSITIVE, CKA_EXTRACTABLE, CKA_DERIVE);
                 assertThat(flags.token()).isTrue();
                 assertThat(flags.sensitive()).isTrue();

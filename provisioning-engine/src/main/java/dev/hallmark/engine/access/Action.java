@@ -31,6 +31,8 @@ public enum Action {
     CA_KEY_OPERATION(true, Role.ADMIN),
     /** Inspect or configure the HSM. */
     HSM_ADMIN(false, Role.ADMIN),
+    /** Bring a transport KEK into the HSM or retire one: {@code kek import}, {@code kek retire}. */
+    KEK_CEREMONY(false, Role.ADMIN),
     /** Add, list, lock operators and set their passwords. */
     OPERATOR_ADMIN(false, Role.ADMIN);
 

@@ -2,6 +2,8 @@ package dev.hallmark.engine.port;
 
 import dev.hallmark.engine.api.DeviceUid;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.TransportKek;
+import java.util.Optional;
 
 /**
  * Injected custody: wraps a session private key for exactly one device, inside the token, under a transport
@@ -12,4 +14,9 @@ public interface KeyWrapper {
 
     /** The wrapped PKCS#8 private key, readable only by the device with this UID. */
     byte[] wrapForDevice(KeyHandle key, DeviceUid uid) throws ProvisioningException;
+
+    /** The KEK this wrapper wraps under (label, origin, KCV), for the unit's evidence; empty when it cannot say. */
+    default Optional<TransportKek> transportKek() throws ProvisioningException {
+        return Optional.empty();
+    }
 }

@@ -59,9 +59,10 @@ final class InjectedCustody implements Custody {
                     "the key slot read back differently from what was written");
         }
         keys.destroy(key);
+        String kek = wrapper.transportKek().map(k -> "; wrapped under " + k.evidence()).orElse("");
         return "identity written to key slot (" + blob.length + " bytes, key wrapped " + wrapped.length
                 + " bytes" + (verifier == null ? "" : ", unit secret verifier") + ") and read back equal; station copy"
-                + " of key " + key.alias() + " destroyed";
+                + " of key " + key.alias() + " destroyed" + kek;
     }
 
     @Override

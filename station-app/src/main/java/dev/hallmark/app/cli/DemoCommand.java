@@ -15,6 +15,8 @@ import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedDeviceTpm;
 import dev.hallmark.app.station.SimulatedVendor;
+import dev.hallmark.app.station.StationKek;
+import dev.hallmark.engine.api.KekOrigin;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -114,6 +116,10 @@ final class DemoCommand implements Callable<Integer> {
              DemoBench bench = ports != null ? DemoBench.ports(ports)
                      : simulatedBench(fixtureCount, SimulatedVendor.transportKek(dir, station.hsm(), random,
                              out::println), random)) {
+            if (ports != null) {
+                // real ports: the ceremony's KEK or a refusal, never the simulated vendor's
+                StationKek.select(station.hsm(), dir, KekOrigin.PRODUCTION);
+            }
             StationAccess access = StationAccess.embedded(dir, random, clock, out::println)
                     .anchorWith(station.actionAnchor());
             SignedIn who = signIn.require(access, dir, Action.PROVISION, lot);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, ProvisionCommand.class, LotCommand.class, AuditCommand.class, CaCommand.class,
             SimCommand.class, DeviceCommand.class, HsmCommand.class,
             StationCommand.class, OperatorCommand.class,
-            UnitCommand.class})
+            UnitCommand.class, KekCommand.class, DoctorCommand.class})
 public final class HallmarkCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HallmarkCommand.class);

@@ -13,12 +13,15 @@ import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;
 import dev.hallmark.app.station.ConfiguredDeviceTokens;
+import dev.hallmark.app.station.StationKek;
 import dev.hallmark.app.station.StationLots;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.engine.access.Approval;
 import dev.hallmark.engine.access.SignedIn;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.Fixture;
+import dev.hallmark.engine.api.KekOrigin;
+import dev.hallmark.engine.api.TransportKek;
 import dev.hallmark.engine.api.LotPlan;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -30,6 +33,7 @@ import dev.hallmark.engine.lot.LotSession;
 import dev.hallmark.engine.lot.LotStart;
 import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.engine.workflow.CrashHook;
+import dev.hallmark.engine.workflow.TransportKeyRule;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -105,6 +109,8 @@ final class ProvisionCommand implements Callable<Integer> {
     @Mixin
     SignIn signIn = new SignIn();
 
+    private final List<String> portArgs = new ArrayList<>();
+
     @Override
     public Integer call() throws ProvisioningException, InterruptedException {
         PrintStream out = System.out;
@@ -118,6 +124,10 @@ final class ProvisionCommand implements Callable<Integer> {
         }
         LotPlan plan = plan(profile);
         List<Fixture> fixtures = ProductProfiles.fixtures(config, fixtureArgs, "--fixtures");
+        portArgs.clear();
+        for (String arg : fixtureArgs) {
+            portArgs.add(config.fixtures().getOrDefault(arg, arg));
+        }
         CrashHook crash = CrashOnEnv.fromEnvironment();
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
@@ -130,9 +140,11 @@ final class ProvisionCommand implements Callable<Integer> {
                 access.control().authorize(who, Action.PERMANENT_LOCK, lot);
                 approval = signIn.approval(access, who, Action.PERMANENT_LOCK, profile.conformity().twoPersonRule(), lot);
             }
-            if (!station.hsm().hasTransportKek()) {
-                SimulatedVendor.transportKek(dir, station.hsm(), random, err::println);
-            }
+            // simulated boards (sim: ports) take the simulated vendor's KEK, real ports the ceremony's; never mixed
+            KekOrigin needed = TransportKeyRule.originFor(portArgs);
+            TransportKek kek = needed == KekOrigin.SIMULATED_VENDOR
+                    ? selectSimulated(dir, station, random, err) : StationKek.select(station.hsm(), dir, needed);
+            TransportKeyRule.requireSameAsLot(station.store(), lot, kek);
             String stationId = config.station() != null ? config.station() : hostName();
             DeviceTokens deviceTokens = profile.custody() == KeyCustody.ON_DEVICE
                     ? ConfiguredDeviceTokens.of(config).orElse(null) : null;
@@ -165,6 +177,12 @@ final class ProvisionCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private static TransportKek selectSimulated(DataDir dir, EmbeddedStation station, SecureRandom random,
+            PrintStream err) throws ProvisioningException {
+        SimulatedVendor.transportKek(dir, station.hsm(), random, err::println);
+        return station.keys().transportKek().orElseThrow();
     }
 
     private LotPlan plan(ProductProfile profile) throws ProvisioningException {

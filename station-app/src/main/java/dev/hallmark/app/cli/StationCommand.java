@@ -12,6 +12,8 @@ import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;
+import dev.hallmark.app.station.StationKek;
+import dev.hallmark.engine.api.KekOrigin;
 import dev.hallmark.app.station.StationUi;
 import dev.hallmark.engine.api.ConformityClass;
 import dev.hallmark.engine.api.ErrorCode;
@@ -167,9 +169,8 @@ final class StationCommand implements Callable<Integer> {
     private static DemoBench bench(DataDir dir, EmbeddedStation station, ProductProfile profile, List<Fixture> given,
                                    int count, SecureRandom random, PrintStream out) throws ProvisioningException {
         if (given != null) {
-            if (!station.hsm().hasTransportKek()) {
-                SimulatedVendor.transportKek(dir, station.hsm(), random, out::println);
-            }
+            // real ports: the ceremony's KEK or a refusal (HM-230), never the simulated vendor's
+            StationKek.select(station.hsm(), dir, KekOrigin.PRODUCTION);
             return DemoBench.fixtures(given);
         }
         byte[] kek = SimulatedVendor.transportKek(dir, station.hsm(), random, out::println);

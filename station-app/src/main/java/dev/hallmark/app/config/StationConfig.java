@@ -26,21 +26,32 @@ import java.util.Map;
  *                 secrets/hsm-pin)
  * @param deviceTokens the device tokens at the fixtures for on-device custody, by fixture id (default: none)
  * @param profiles product profiles by name, for {@code hallmark provision --profile} (docs/lots.md)
- * @param fixtures fixtures by name: the serial port each one's device is reached through
+ * @param fixtures fixtures by name: the serial port each one's device is reached through (best a stable
+ *                 /dev/serial/by-path link, so a replugged adapter is found again)
+ * @param fixtureResets by fixture name: the bootloader entry:exit sequence on the adapter's DTR/RTS, in
+ *                 stm32flash -i syntax (docs/fixtures.md)
  */
 public record StationConfig(String station, CaSection ca, TokenSection hsm,
                             @JsonProperty("device_tokens") Map<String, TokenSection> deviceTokens,
-                            Map<String, ProfileSection> profiles, Map<String, String> fixtures) {
+                            Map<String, ProfileSection> profiles, Map<String, String> fixtures,
+                            @JsonProperty("fixture_resets") Map<String, String> fixtureResets) {
 
     /** The file name inside the data directory. */
     public static final String FILE = "station.yaml";
 
     public StationConfig {
         ca = ca == null ? CaSection.EMBEDDED : ca;
-        hsm = hsm == null ? new TokenSection(null, null, null, null) : hsm;
+        hsm = hsm == null ? new TokenSection(null, null, null, null, null) : hsm;
         deviceTokens = deviceTokens == null ? Map.of() : Map.copyOf(deviceTokens);
         profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
         fixtures = fixtures == null ? Map.of() : Map.copyOf(fixtures);
+        fixtureResets = fixtureResets == null ? Map.of() : Map.copyOf(fixtureResets);
+    }
+
+    /** Without reset sequences. */
+    public StationConfig(String station, CaSection ca, TokenSection hsm, Map<String, TokenSection> deviceTokens,
+                         Map<String, ProfileSection> profiles, Map<String, String> fixtures) {
+        this(station, ca, hsm, deviceTokens, profiles, fixtures, null);
     }
 
     /** The station's id in the audit records: {@code station:} of station.yaml, else the host name (as the fronts use). */
@@ -57,7 +68,7 @@ public record StationConfig(String station, CaSection ca, TokenSection hsm,
 
     /** A configuration of the station's name and CA only: default station token, no device tokens, profiles or fixtures. */
     public StationConfig(String station, CaSection ca) {
-        this(station, ca, null, null, null, null);
+        this(station, ca, null, null, null, null, null);
     }
 
     /** The configuration in {@code dataDir}, or the embedded default when there is none. */

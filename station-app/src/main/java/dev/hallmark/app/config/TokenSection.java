@@ -18,9 +18,17 @@ import java.util.Arrays;
  * @param tokenLabel  the token's label (or give the serial)
  * @param tokenSerial the token's serial number
  * @param pin         file:PATH, env:VARIABLE or prompt
+ * @param libraryParameters text for C_Initialize's LibraryParameters (NSS softoken's configdir=...; most modules
+ *                    refuse any, so leave it out for them)
  */
 public record TokenSection(Path module, @JsonProperty("token_label") String tokenLabel,
-                           @JsonProperty("token_serial") String tokenSerial, String pin) {
+                           @JsonProperty("token_serial") String tokenSerial, String pin,
+                           @JsonProperty("library_parameters") String libraryParameters) {
+
+    /** Without library parameters. */
+    public TokenSection(Path module, String tokenLabel, String tokenSerial, String pin) {
+        this(module, tokenLabel, tokenSerial, pin, null);
+    }
 
     /** The token the section selects; CONFIG_INVALID naming {@code where} unless exactly one of label and serial is given. */
     public TokenSelector selector(String where) throws ProvisioningException {

@@ -75,8 +75,10 @@ public final class ProductProfiles {
         Set<String> ports = new HashSet<>();
         for (String arg : args) {
             String port = config.fixtures().get(arg);
-            Fixture fixture = port != null ? new Fixture(arg, port)
-                    : new Fixture(arg, arg);
+            String named = port != null ? port : arg;
+            // sim: names a simulated board on a pseudo-terminal (its lot takes the simulated vendor's KEK)
+            requirePseudoTerminal(named);
+            Fixture fixture = new Fixture(arg, dev.hallmark.engine.workflow.TransportKeyRule.portOf(named));
             if (port == null && !arg.contains("/")) {
                 throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "fixture '" + arg + "' is neither a port"
                         + " path nor a fixture of " + StationConfig.FILE);
@@ -88,5 +90,23 @@ public final class ProductProfiles {
             fixtures.add(fixture);
         }
         return fixtures;
+    }
+
+    /** CONFIG_INVALID if {@code portArg} is {@code sim:} but not a pseudo-terminal (a real adapter is never "sim"). */
+    static void requirePseudoTerminal(String portArg) throws ProvisioningException {
+        if (!dev.hallmark.engine.workflow.TransportKeyRule.simulated(portArg)) {
+            return;
+        }
+        String path = dev.hallmark.engine.workflow.TransportKeyRule.portOf(portArg);
+        String real;
+        try {
+            real = java.nio.file.Path.of(path).toRealPath().toString();
+        } catch (java.io.IOException | RuntimeException e) {
+            real = path;
+        }
+        if (!real.startsWith("/dev/pts/")) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "'" + portArg + "': sim: names a simulated board"
+                    + " on a pseudo-terminal, and " + real + " is not one; name a real port without sim:");
+        }
     }
 }

@@ -93,6 +93,19 @@ public final class EmbeddedStation implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens only the station token station.yaml names (or the embedded default), creating nothing: for checks.
+     * HSM_TOKEN_NOT_FOUND when the embedded token was never created.
+     */
+    public static Pkcs11Station openTokenOnly(DataDir dir, Path pkcs11Module) throws ProvisioningException {
+        StationToken token = StationToken.of(StationConfig.load(dir.root()).hsm(), dir, pkcs11Module);
+        if (token.embedded() && !Files.exists(dir.hsmPin())) {
+            throw new ProvisioningException(dev.hallmark.engine.api.ErrorCode.HSM_TOKEN_NOT_FOUND, "the station has no"
+                    + " token yet in " + dir.root() + "; 'hallmark ca init' creates it");
+        }
+        return Pkcs11Station.open(token.module(), token.selector(), token.pin(), 2);
+    }
+
     public DataDir dir() {
         return dir;
     }

@@ -33,12 +33,13 @@ public final class StationLots {
     public static LotParts parts(EmbeddedStation station, String stationId, Clock clock, SecureRandom random,
                                  DeviceTokens deviceTokens) throws ProvisioningException {
         ConformityDeclarations declared = ConformityDeclarations.load(station.dir().root());
+        var resets = TargetLinks.resetSequences(station.config().fixtureResets());
         return new LotParts(stationId, station.store(), station.lots(), station.keys(), station.keys(), station.keys(),
                 station.issuer(), clock,
                 new JdbcConformityRecords(AuditDataSources.embedded(station.dir().audit()), station.database().store()),
                 new JdbcUnitSecrets(AuditDataSources.embedded(station.dir().audit())),
                 serial -> station.database().store().unitBySerial(serial).orElse(null),
-                profile -> TargetLinks.forProfile(profile, clock),
+                profile -> TargetLinks.forProfile(profile, clock, resets),
                 new Tokens(station, deviceTokens), deviceTokens, declared.certifiedModule(), random, null);
     }
 

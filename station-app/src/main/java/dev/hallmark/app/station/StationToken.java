@@ -3,6 +3,7 @@ package dev.hallmark.app.station;
 import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.config.TokenSection;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.hsm.pkcs11.ModuleRegistry;
 import dev.hallmark.hsm.pkcs11.PinSource;
 import dev.hallmark.hsm.pkcs11.TokenSelector;
 import dev.hallmark.hsm.softhsm.SoftHsmToken;
@@ -27,6 +28,10 @@ record StationToken(Path module, TokenSelector selector, PinSource pin, boolean 
         TokenSelector selector = namesToken ? hsm.selector(where) : TokenSelector.byLabel(EmbeddedStation.TOKEN_LABEL);
         PinSource pin = hsm.pinSource(where, PinSource.file(dir.hsmPin()));
         boolean embedded = module.equals(SoftHsmToken.defaultModule()) && !namesToken && hsm.pin() == null;
+        if (hsm.libraryParameters() != null) {
+            // NSS softoken and the like: configuration through C_Initialize's LibraryParameters (docs/hsm.md)
+            ModuleRegistry.libraryParameters(module, hsm.libraryParameters());
+        }
         return new StationToken(module, selector, pin, embedded);
     }
 }
