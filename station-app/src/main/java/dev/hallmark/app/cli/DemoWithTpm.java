@@ -2,7 +2,9 @@ package dev.hallmark.app.cli;
 
 import dev.hallmark.app.HallmarkMain;
 import dev.hallmark.app.process.ChildJvm;
+import dev.hallmark.app.access.PasswordInput;
 import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.station.SecretFile;
 import dev.hallmark.app.station.SimulatedDeviceTpm;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -12,7 +14,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -32,12 +36,36 @@ final class DemoWithTpm {
             List<String> command = ChildJvm.command(ChildJvm.jvmOptions(dir.root()), HallmarkMain.class.getName(), args);
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            return ChildJvm.run(command, tpm.environment(), out, err, () -> { });
+            Map<String, String> environment = new HashMap<>(tpm.environment());
+            handOverPasswords(environment, tpmDir);
+            return ChildJvm.run(command, environment, out, err, () -> { });
         } finally {
             try {
                 SwtpmToken.wipe(tpmDir);
             } catch (IOException e) {
                 System.err.println("hallmark: the simulated TPM's directory " + tpmDir + " could not be removed: " + e);
+            }
+        }
+    }
+
+    /**
+     * The child JVM signs in again, but inherits no password variable (ChildJvm scrubs them, so no process's
+     * /proc/PID/environ shows one): a password given in HALLMARK_PASSWORD or HALLMARK_APPROVER_PASSWORD is handed
+     * over as a 0600 file in the run's own temporary directory, which is wiped when the run ends.
+     */
+    private static void handOverPasswords(Map<String, String> environment, Path dir) throws ProvisioningException {
+        for (String variable : List.of(PasswordInput.OPERATOR, PasswordInput.APPROVER)) {
+            String value = System.getenv(variable);
+            String file = System.getenv(variable + "_FILE");
+            if (value != null && !value.isEmpty() && (file == null || file.isBlank())) {
+                Path handOver = dir.resolve("handover-" + variable.toLowerCase(java.util.Locale.ROOT));
+                char[] secret = value.toCharArray();
+                try {
+                    SecretFile.writeChars(handOver, secret);
+                } finally {
+                    java.util.Arrays.fill(secret, '\0');
+                }
+                environment.put(variable + "_FILE", handOver.toString());
             }
         }
     }

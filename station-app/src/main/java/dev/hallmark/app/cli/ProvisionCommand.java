@@ -145,13 +145,13 @@ final class ProvisionCommand implements Callable<Integer> {
         try {
             if (size.manifest != null) {
                 List<String> serials = Manifest.read(size.manifest);
-                return new LotPlan(lot, profile.name(), serials.size(), SerialScheme.manifest(serials));
+                return LotPlan.of(lot, profile.name(), serials.size(), SerialScheme.manifest(serials));
             }
             if (size.count < 1) {
                 throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--count must be at least 1");
             }
             String pattern = serialPattern != null ? serialPattern : profile.serialPrefix() + "{counter:06}";
-            return new LotPlan(lot, profile.name(), size.count, SerialScheme.pattern(pattern));
+            return LotPlan.of(lot, profile.name(), size.count, SerialScheme.pattern(pattern));
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, e.getMessage());
         }

@@ -2,11 +2,8 @@ package dev.hallmark.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import java.io.IOException;
@@ -51,20 +48,16 @@ public record StationConfig(String station, CaSection ca, TokenSection hsm,
     /** The configuration in {@code dataDir}, or the embedded default when there is none. */
     public static StationConfig load(Path dataDir) throws ProvisioningException {
         Path file = dataDir.resolve(FILE);
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper yaml = QuietYaml.mapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         try {
             StationConfig config = yaml.readValue(Files.readAllBytes(file), StationConfig.class);
             return config == null ? new StationConfig(null, null) : config;
         } catch (NoSuchFileException e) {
             return new StationConfig(null, null);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "unknown setting '" + e.getPropertyName()
-                    + "' in " + file + " at line " + e.getLocation().getLineNr());
         } catch (JsonProcessingException e) {
+            // never the parser's message nor the exception as the cause: both quote the file's text
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the station configuration " + file
-                    + " cannot be read: " + e.getOriginalMessage(), null, e);
+                    + " cannot be read: " + QuietYaml.describe(e), QuietYaml.kind(e), null);
         } catch (IOException e) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the station configuration " + file
                     + " cannot be read", e.getMessage(), e);
