@@ -116,6 +116,17 @@ class UnitWorkflowTest {
     }
 
     @Test
+    void aFreshIdentifyThatContradictsTheLockFailsWithHm330AndKeepsTheEvidence() {
+        device.lockContradicted();
+
+        UnitOutcome outcome = workflow.run(FIXTURE);
+
+        assertThat(outcome.result()).isEqualTo(UnitResult.FAILED);
+        assertThat(outcome.failedStep()).isEqualTo(Step.VERIFY);
+        assertThat(outcome.error()).isEqualTo(ErrorCode.DEVICE_LOCK_CONTRADICTED);
+    }
+
+    @Test
     void aKeySlotThatReadsBackDifferentlyFailsInstallBeforeTheLock() {
         device.corruptReadBack();
 

@@ -2,12 +2,12 @@ package dev.hallmark.app.cli;
 
 import dev.hallmark.app.HallmarkMain;
 import dev.hallmark.app.process.ChildJvm;
-import dev.hallmark.app.access.PasswordInput;
 import dev.hallmark.app.station.DataDir;
 import dev.hallmark.app.station.SecretFile;
 import dev.hallmark.app.station.SimulatedDeviceTpm;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.crypto.ChildEnvironment;
 import dev.hallmark.hsm.swtpm.SwtpmToken;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +37,7 @@ final class DemoWithTpm {
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
             Map<String, String> environment = new HashMap<>(tpm.environment());
-            handOverPasswords(environment, tpmDir);
+            handOverSecrets(environment, tpmDir);
             return ChildJvm.run(command, environment, out, err, () -> { });
         } finally {
             try {
@@ -49,23 +49,25 @@ final class DemoWithTpm {
     }
 
     /**
-     * The child JVM signs in again, but inherits no password variable (ChildJvm scrubs them, so no process's
-     * /proc/PID/environ shows one): a password given in HALLMARK_PASSWORD or HALLMARK_APPROVER_PASSWORD is handed
-     * over as a 0600 file in the run's own temporary directory, which is wiped when the run ends.
+     * The child JVM signs in and opens the token again, but inherits no secret variable (ChildJvm scrubs them, so no
+     * process's /proc/PID/environ shows one): each password or PIN variable of this process (HALLMARK_PASSWORD, a
+     * PIN named by {@code pin: env:VAR}) is handed over as a 0600 file named by {@code <VAR>_FILE}, in the run's own
+     * temporary directory, which is wiped when the run ends.
      */
-    private static void handOverPasswords(Map<String, String> environment, Path dir) throws ProvisioningException {
-        for (String variable : List.of(PasswordInput.OPERATOR, PasswordInput.APPROVER)) {
-            String value = System.getenv(variable);
-            String file = System.getenv(variable + "_FILE");
-            if (value != null && !value.isEmpty() && (file == null || file.isBlank())) {
-                Path handOver = dir.resolve("handover-" + variable.toLowerCase(java.util.Locale.ROOT));
-                char[] secret = value.toCharArray();
+    private static void handOverSecrets(Map<String, String> environment, Path dir) throws ProvisioningException {
+        for (Map.Entry<String, String> variable : System.getenv().entrySet()) {
+            String name = variable.getKey();
+            String file = System.getenv(name + "_FILE");
+            if (ChildEnvironment.secret(name) && !variable.getValue().isEmpty() && (file == null || file.isBlank())
+                    && name.matches("[A-Za-z0-9_]{1,64}")) {
+                Path handOver = dir.resolve("handover-" + name.toLowerCase(java.util.Locale.ROOT));
+                char[] secret = variable.getValue().toCharArray();
                 try {
                     SecretFile.writeChars(handOver, secret);
                 } finally {
                     java.util.Arrays.fill(secret, '\0');
                 }
-                environment.put(variable + "_FILE", handOver.toString());
+                environment.put(name + "_FILE", handOver.toString());
             }
         }
     }

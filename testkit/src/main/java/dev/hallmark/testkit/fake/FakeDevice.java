@@ -6,6 +6,7 @@ import dev.hallmark.engine.api.LockLevel;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.DeviceInfo;
 import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.LockObservation;
 import dev.hallmark.engine.port.TargetLink;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class FakeDevice {
     private boolean locked;
     private boolean lockIneffective;
     private boolean corruptReadBack;
+    private boolean lockContradicted;
 
     public FakeDevice(String chipFamily, DeviceUid uid) {
         this.chipFamily = chipFamily;
@@ -49,6 +51,15 @@ public final class FakeDevice {
     /** The lock command is acknowledged but the device keeps answering reads. */
     public synchronized FakeDevice lockIneffective() {
         lockIneffective = true;
+        return this;
+    }
+
+    /**
+     * Something on the line lies: the lock is "acknowledged" and reads are "refused", but the fresh identify after
+     * the lock finds memory commands open (the observation a real link makes of such a proxy).
+     */
+    public synchronized FakeDevice lockContradicted() {
+        lockContradicted = true;
         return this;
     }
 
@@ -129,6 +140,12 @@ public final class FakeDevice {
         public LockEvidence verifyLocked(LockLevel level) throws ProvisioningException {
             check(Operation.VERIFY);
             synchronized (FakeDevice.this) {
+                if (lockContradicted) {
+                    return LockEvidence.of(level, false, List.of(
+                            new LockObservation(LockObservation.Kind.READ_REFUSED, "fake read", "refused", true),
+                            new LockObservation(LockObservation.Kind.CONTRADICTION, "fake write gate", "accepted",
+                                    false)));
+                }
                 return new LockEvidence(level, locked, List.of("fake read -> " + (locked ? "refused" : "answered")));
             }
         }
