@@ -127,6 +127,17 @@ class UnitWorkflowTest {
     }
 
     @Test
+    void aRequiredWitnessNotHadIsRecordedAsLockNotWitnessedAndNeverPass() {
+        device.lockNotWitnessed();
+
+        UnitOutcome outcome = workflow.run(FIXTURE);
+
+        assertThat(outcome.result()).isEqualTo(UnitResult.FAILED);
+        assertThat(outcome.failedStep()).isEqualTo(Step.VERIFY);
+        assertThat(outcome.error()).isEqualTo(ErrorCode.LOCK_NOT_WITNESSED);
+    }
+
+    @Test
     void aKeySlotThatReadsBackDifferentlyFailsInstallBeforeTheLock() {
         device.corruptReadBack();
 

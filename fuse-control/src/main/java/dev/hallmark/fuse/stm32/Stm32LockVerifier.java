@@ -86,7 +86,7 @@ final class Stm32LockVerifier {
         try {
             now = session.bootloaderInfo();
         } catch (ProvisioningException refused) {
-            if (!Stm32Session.recoverable(refused)) {
+            if (!Stm32Session.recoverable(refused) && refused.code() != ErrorCode.DEVICE_RETRIES_EXHAUSTED) {
                 throw refused;
             }
             seen.add(new LockObservation(Kind.CONTRADICTION, "GET (fresh identify)", refused.rawDetail()

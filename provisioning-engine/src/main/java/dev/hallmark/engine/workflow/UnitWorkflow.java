@@ -201,6 +201,12 @@ public final class UnitWorkflow {
                 throw new ProvisioningException(ErrorCode.DEVICE_LOCK_CONTRADICTED, "a fresh identify after the lock"
                         + " contradicts the device's claim to be locked", String.join("; ", evidence.observations()), null);
             }
+            if (!evidence.locked() && evidence.details().stream().anyMatch(d -> d.kind() == LockObservation.Kind.WITNESS
+                    && !d.locked()) && evidence.details().stream()
+                    .noneMatch(d -> d.kind() == LockObservation.Kind.READ_ANSWERED)) {
+                throw new ProvisioningException(ErrorCode.LOCK_NOT_WITNESSED, "lock not witnessed: the profile requires"
+                        + " the debug probe's witness", String.join("; ", evidence.observations()), null);
+            }
             if (!evidence.locked()) {
                 throw new ProvisioningException(ErrorCode.DEVICE_LOCK_NOT_VERIFIED,
                         "the device still answers memory reads after the lock", String.join("; ", evidence.observations()), null);

@@ -123,7 +123,7 @@ final class ProvisionCommand implements Callable<Integer> {
                 SimulatedVendor.transportKek(dir, station.hsm(), random, err::println);
             }
             String stationId = config.station() != null ? config.station() : hostName();
-            TargetLinkFactory links = TargetLinks.forProfile(profile, clock);
+            TargetLinkFactory links = TargetLinks.witnessed(TargetLinks.forProfile(profile, clock), config, profileName);
             LotRun run = new LotRun(station, stationId, links, clock, crash, err::println);
             LotRun.Plan work = run.prepare(plan, fixtures);
             List<UnitListener> listeners = new ArrayList<>();

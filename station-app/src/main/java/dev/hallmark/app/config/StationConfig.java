@@ -24,10 +24,12 @@ import java.util.Map;
  * @param deviceTokens the device tokens at the fixtures for on-device custody, by fixture id (default: none)
  * @param profiles product profiles by name, for {@code hallmark provision --profile} (docs/lots.md)
  * @param fixtures fixtures by name: the serial port each one's device is reached through
+ * @param debugProbes the fixtures' debug probes by fixture name, the lock's second witness (default: none)
  */
 public record StationConfig(String station, CaSection ca, TokenSection hsm,
                             @JsonProperty("device_tokens") Map<String, TokenSection> deviceTokens,
-                            Map<String, ProfileSection> profiles, Map<String, String> fixtures) {
+                            Map<String, ProfileSection> profiles, Map<String, String> fixtures,
+                            @JsonProperty("debug_probes") Map<String, ProbeSection> debugProbes) {
 
     /** The file name inside the data directory. */
     public static final String FILE = "station.yaml";
@@ -38,11 +40,12 @@ public record StationConfig(String station, CaSection ca, TokenSection hsm,
         deviceTokens = deviceTokens == null ? Map.of() : Map.copyOf(deviceTokens);
         profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
         fixtures = fixtures == null ? Map.of() : Map.copyOf(fixtures);
+        debugProbes = debugProbes == null ? Map.of() : Map.copyOf(debugProbes);
     }
 
     /** A configuration of the station's name and CA only: default station token, no device tokens, profiles or fixtures. */
     public StationConfig(String station, CaSection ca) {
-        this(station, ca, null, null, null, null);
+        this(station, ca, null, null, null, null, null);
     }
 
     /** The configuration in {@code dataDir}, or the embedded default when there is none. */

@@ -70,7 +70,8 @@ public record ConformityDeclarations(@JsonProperty("class") String conformityCla
         try {
             chosen = conformityClass == null ? fallback : ConformityClass.parse(conformityClass);
         } catch (IllegalArgumentException e) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, e.getMessage() + " (in " + FILE + ")");
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the class in " + FILE + " is not an ISO/IEC "
+                    + "27402 class; use 1, 2, 3 or none (the value is not shown)");
         }
         boolean rule = twoPersonRule != null ? twoPersonRule : Conformity.of(chosen).twoPersonRule();
         return profile.withConformity(new Conformity(chosen, rule)).withKeys(keys(profile.keys()));

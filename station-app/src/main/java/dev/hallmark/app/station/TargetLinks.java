@@ -1,14 +1,22 @@
 package dev.hallmark.app.station;
 
+import dev.hallmark.app.config.ProbeSection;
+import dev.hallmark.app.config.ProfileSection;
+import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.engine.api.ProductKeys;
 import dev.hallmark.engine.api.ProductProfile;
+import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.TargetLinkFactory;
 import dev.hallmark.fuse.esp32.EspLinkFactory;
 import dev.hallmark.fuse.esp32.EspLinkOptions;
 import dev.hallmark.fuse.stm32.Stm32LinkFactory;
 import dev.hallmark.fuse.stm32.Stm32LinkOptions;
+import dev.hallmark.fuse.swd.ProbeSettings;
+import dev.hallmark.fuse.swd.WitnessedLinks;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** The bootloader protocol a product profile's chip family speaks: the ESP32-C3 ROM loader, or STM32 AN3155. */
 public final class TargetLinks {
@@ -27,6 +35,24 @@ public final class TargetLinks {
      */
     public static TargetLinkFactory forProfile(ProductProfile profile, Clock clock) {
         return forProfile(profile.chipFamily(), profile.keys(), clock);
+    }
+
+    /**
+     * The links with the debug probes' witness of the lock where station.yaml gives fixtures a probe or the
+     * profile requires the witness ({@code lock_witness: required}); the links unchanged otherwise.
+     */
+    public static TargetLinkFactory witnessed(TargetLinkFactory links, StationConfig config, String profile)
+            throws ProvisioningException {
+        ProfileSection section = config.profiles().get(profile);
+        boolean required = section != null && section.witnessRequired(profile);
+        if (config.debugProbes().isEmpty() && !required) {
+            return links;
+        }
+        Map<String, ProbeSettings> probes = new HashMap<>();
+        for (Map.Entry<String, ProbeSection> probe : config.debugProbes().entrySet()) {
+            probes.put(probe.getKey(), probe.getValue().settings(probe.getKey()));
+        }
+        return new WitnessedLinks(links, probes, required);
     }
 
     private static TargetLinkFactory forProfile(String chipFamily, ProductKeys keys, Clock clock) {

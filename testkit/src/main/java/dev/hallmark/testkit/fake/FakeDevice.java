@@ -30,6 +30,7 @@ public final class FakeDevice {
     private boolean lockIneffective;
     private boolean corruptReadBack;
     private boolean lockContradicted;
+    private boolean lockNotWitnessed;
 
     public FakeDevice(String chipFamily, DeviceUid uid) {
         this.chipFamily = chipFamily;
@@ -60,6 +61,12 @@ public final class FakeDevice {
      */
     public synchronized FakeDevice lockContradicted() {
         lockContradicted = true;
+        return this;
+    }
+
+    /** The serial line shows the lock, but the required second witness (debug probe) was not had. */
+    public synchronized FakeDevice lockNotWitnessed() {
+        lockNotWitnessed = true;
         return this;
     }
 
@@ -140,6 +147,11 @@ public final class FakeDevice {
         public LockEvidence verifyLocked(LockLevel level) throws ProvisioningException {
             check(Operation.VERIFY);
             synchronized (FakeDevice.this) {
+                if (lockNotWitnessed) {
+                    return LockEvidence.of(level, false, List.of(
+                            new LockObservation(LockObservation.Kind.READ_REFUSED, "fake read", "refused", true),
+                            new LockObservation(LockObservation.Kind.WITNESS, "SWD", "lock not witnessed", false)));
+                }
                 if (lockContradicted) {
                     return LockEvidence.of(level, false, List.of(
                             new LockObservation(LockObservation.Kind.READ_REFUSED, "fake read", "refused", true),
