@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * Reads the station's YAML files (station.yaml, conformity.yaml) without ever echoing what is in them: the parser
  * keeps no source excerpt in its locations, and a problem is described by its kind, line, column and the names of
  * the settings on its path, never by the parser's message (SnakeYAML quotes the offending line, which may hold a
- * PIN or a secret) nor by a value. A setting name that does not look like one (a value pasted where a key belongs)
- * is not echoed either.
+ * PIN or a secret) nor by a value. An unknown setting's name is not echoed either (it may be a value pasted where
+ * a key belongs); the settings that are known there are listed instead.
  */
 public final class QuietYaml {
 
@@ -34,8 +34,14 @@ public final class QuietYaml {
     /** The problem in words that quote nothing from the file: kind, where, and the path of setting names. */
     public static String describe(JsonProcessingException e) {
         StringBuilder line = new StringBuilder();
+        String known = "";
         if (e instanceof UnrecognizedPropertyException unknown) {
-            line.append("unknown setting ").append(settingName(unknown.getPropertyName()));
+            // the unknown name is not repeated: a value pasted where a key belongs (a PIN) would be echoed
+            line.append("an unknown setting");
+            if (unknown.getKnownPropertyIds() != null && !unknown.getKnownPropertyIds().isEmpty()) {
+                known = "; the settings there are " + unknown.getKnownPropertyIds().stream().map(String::valueOf)
+                        .filter(n -> SETTING_NAME.matcher(n).matches()).sorted().collect(Collectors.joining(", "));
+            }
         } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             line.append("a value of the wrong kind for ").append(path(mapping));
         } else if (e instanceof JsonMappingException) {
@@ -47,7 +53,7 @@ public final class QuietYaml {
         if (at != null && at.getLineNr() > 0) {
             line.append(" at line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
         }
-        return line.toString();
+        return line.append(known).toString();
     }
 
     /** The kind of problem for the log's raw detail: the exception's class name only. */
