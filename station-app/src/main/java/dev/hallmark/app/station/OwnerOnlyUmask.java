@@ -2,6 +2,7 @@ package dev.hallmark.app.station;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,9 @@ public final class OwnerOnlyUmask {
 
     /** The mask: no group or other bits on anything created. */
     public static final int MASK = 0077;
+    private static final String JNA_PLATFORM_PATH = "jna.platform.library.path";
+    private static final String PLATFORM_PATH = "/usr/lib/x86_64-linux-gnu:/lib/x86_64-linux-gnu:"
+            + "/usr/lib/aarch64-linux-gnu:/lib/aarch64-linux-gnu:/usr/lib64:/lib64:/usr/lib:/lib";
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     /** The C library's umask(2). */
@@ -31,8 +35,14 @@ public final class OwnerOnlyUmask {
 
     /** Sets the process umask to 077; returns the mask it replaced, or -1 where the C library cannot be reached. */
     public static int apply() {
+        // JNA finds its platform library path by running ldconfig -p once per JVM, a child process that would
+        // inherit this process's environment (any PIN or password in it); naming the path skips that, and the
+        // system's dynamic linker finds libc without it
+        if (System.getProperty(JNA_PLATFORM_PATH) == null) {
+            System.setProperty(JNA_PLATFORM_PATH, PLATFORM_PATH);
+        }
         try {
-            return Native.load("c", CLibrary.class).umask(MASK);
+            return Native.load(Platform.C_LIBRARY_NAME, CLibrary.class).umask(MASK);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             // no libc through JNA (not Linux): the explicit permissions below and in DataDir still hold
             return -1;
