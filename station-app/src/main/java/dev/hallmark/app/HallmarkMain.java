@@ -1,8 +1,8 @@
 package dev.hallmark.app;
 
 import dev.hallmark.app.cli.HallmarkCommand;
-import dev.hallmark.app.station.DataDir;
-import dev.hallmark.app.station.OwnerOnlyUmask;
+import dev.hallmark.app.config.DataDir;
+import dev.hallmark.app.config.OwnerOnlyUmask;
 import java.nio.file.Path;
 
 /**

@@ -1,9 +1,9 @@
 package dev.hallmark.app.cli;
 
 import dev.hallmark.app.HallmarkMain;
+import dev.hallmark.app.config.DataDir;
+import dev.hallmark.app.config.SecretFile;
 import dev.hallmark.app.process.ChildJvm;
-import dev.hallmark.app.station.DataDir;
-import dev.hallmark.app.station.SecretFile;
 import dev.hallmark.app.station.SimulatedDeviceTpm;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;

@@ -8,7 +8,7 @@ import dev.hallmark.app.report.LotReportBuilder;
 import dev.hallmark.app.report.ReportFileName;
 import dev.hallmark.app.report.LotReportJson;
 import dev.hallmark.app.report.LotReportPdf;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.StationAuditKey;
 import dev.hallmark.db.chain.ChainVerifier;
 import dev.hallmark.db.conformity.JdbcConformityRecords;

@@ -15,8 +15,10 @@ import dev.hallmark.fuse.swd.ProbeSettings;
 import dev.hallmark.fuse.swd.WitnessedLinks;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The bootloader protocol a product profile's chip family speaks: the ESP32-C3 ROM loader, or STM32 AN3155. */
 public final class TargetLinks {
@@ -38,21 +40,31 @@ public final class TargetLinks {
     }
 
     /**
-     * The links with the debug probes' witness of the lock where station.yaml gives fixtures a probe or the
-     * profile requires the witness ({@code lock_witness: required}); the links unchanged otherwise.
+     * The debug probes' witness of the lock as station.yaml configures it ({@code debug_probes:} per fixture,
+     * {@code lock_witness: required} per profile); its settings are checked here, before any lot starts.
      */
-    public static TargetLinkFactory witnessed(TargetLinkFactory links, StationConfig config, String profile)
-            throws ProvisioningException {
-        ProfileSection section = config.profiles().get(profile);
-        boolean required = section != null && section.witnessRequired(profile);
-        if (config.debugProbes().isEmpty() && !required) {
-            return links;
-        }
+    public static Witness witness(StationConfig config) throws ProvisioningException {
         Map<String, ProbeSettings> probes = new HashMap<>();
         for (Map.Entry<String, ProbeSection> probe : config.debugProbes().entrySet()) {
             probes.put(probe.getKey(), probe.getValue().settings(probe.getKey()));
         }
-        return new WitnessedLinks(links, probes, required);
+        Set<String> required = new HashSet<>();
+        for (Map.Entry<String, ProfileSection> profile : config.profiles().entrySet()) {
+            if (profile.getValue().witnessRequired(profile.getKey())) {
+                required.add(profile.getKey());
+            }
+        }
+        return new Witness(Map.copyOf(probes), Set.copyOf(required));
+    }
+
+    /** The fixtures' probes and the profiles that require their witness. */
+    public record Witness(Map<String, ProbeSettings> probes, Set<String> requiredBy) {
+
+        /** The links with the witness where a fixture has a probe or the profile requires it; else unchanged. */
+        public TargetLinkFactory wrap(TargetLinkFactory links, String profile) {
+            boolean required = requiredBy.contains(profile);
+            return probes.isEmpty() && !required ? links : new WitnessedLinks(links, probes, required);
+        }
     }
 
     private static TargetLinkFactory forProfile(String chipFamily, ProductKeys keys, Clock clock) {
