@@ -45,7 +45,7 @@ class SecretScanIT {
                 "admin", "--data-dir", dataDir).exit()).isZero();
         HallmarkProcess.Result signedDemo = HallmarkProcess.run(station, HallmarkProcess.signedIn(outside, "olga",
                 olgaPassword), "demo", "--count", "2", "--headless", "--data-dir", dataDir, "--lot", "SCAN",
-                "--operator", "olga");
+                "--operator", "olga", "--log-format", "json");
         assertThat(signedDemo.exit()).as(signedDemo.toString()).isIn(0, 1);
         assertThat(signedDemo.out()).contains("lot SCAN: ");
         HallmarkProcess.run(station, HallmarkProcess.signedIn(outside, "olga", "wrong-" + olgaPassword), "demo",
@@ -80,8 +80,9 @@ class SecretScanIT {
         List<Path> scanned = files(station.resolve("logs"), station.resolve("audit"), exports,
                 station.resolve("reports"));
         assertThat(scanned).extracting(p -> p.getFileName().toString())
-                .contains("hallmark.log", "hallmark.mv.db", "export.csv", "export.jsonl", "export.pem",
-                        "export.manifest", "export.aws", dev.hallmark.app.report.ReportFileName.base("SCAN") + ".json", dev.hallmark.app.report.ReportFileName.base("SCAN") + ".pdf");
+                .contains("hallmark.log", "hallmark.json", "hallmark.mv.db", "export.csv", "export.jsonl", "export.pem",
+                        "export.manifest", "export.aws", dev.hallmark.app.report.ReportFileName.base("SCAN") + ".json",
+                        dev.hallmark.app.report.ReportFileName.base("SCAN") + ".pdf");
 
         Path planted = Files.copy(station.resolve("logs/hallmark.log"), outside.resolve("planted.log"));
         Files.write(planted, ("a careless line: pin=" + new String(secrets.get("HSM user PIN"),
@@ -107,7 +108,9 @@ class SecretScanIT {
     static List<String> findings(List<Path> files, Map<String, byte[]> secrets) throws IOException {
         List<String> found = new ArrayList<>();
         for (Path file : files) {
-            byte[] content = Files.readAllBytes(file);
+            byte[] content = file.getFileName().toString().endsWith(".gz")
+                    ? String.join("\n", LogFilesIT.gunzipLines(file)).getBytes(StandardCharsets.UTF_8)
+                    : Files.readAllBytes(file);
             for (Map.Entry<String, byte[]> secret : secrets.entrySet()) {
                 if (indexOf(content, secret.getValue()) >= 0) {
                     found.add(secret.getKey() + " in " + file.getFileName());
