@@ -2,12 +2,13 @@ package dev.hallmark.app;
 
 import dev.hallmark.app.cli.HallmarkCommand;
 import dev.hallmark.app.config.DataDir;
+import dev.hallmark.app.config.OwnerOnlyUmask;
 import java.nio.file.Path;
 
 /**
  * Entry point of the {@code hallmark} command. A plain class (not a JavaFX Application) so the station
- * runs from the classpath; it points the log at the data directory and picks its format (plain or JSON lines)
- * before the first logger exists.
+ * runs from the classpath; it sets umask 077, points the log at the data directory and picks its format (plain or
+ * JSON lines) before the first logger exists.
  */
 public final class HallmarkMain {
 
@@ -15,7 +16,14 @@ public final class HallmarkMain {
     }
 
     public static void main(String[] args) {
-        System.setProperty("hallmark.log.dir", DataDir.resolve(dataDirOption(args)).logs().toString());
+        OwnerOnlyUmask.apply();
+        DataDir dataDir = DataDir.resolve(dataDirOption(args));
+        try {
+            OwnerOnlyUmask.closeDirectory(dataDir.root());
+        } catch (java.io.IOException | SecurityException e) {
+            // a data directory this user does not own: DataDir.create refuses it with its own line later
+        }
+        System.setProperty("hallmark.log.dir", dataDir.logs().toString());
         logSetting("HALLMARK_LOG_MAX_FILE_SIZE", "hallmark.log.maxFileSize");
         logSetting("HALLMARK_LOG_MAX_HISTORY", "hallmark.log.maxHistory");
         logSetting("HALLMARK_LOG_TOTAL_SIZE_CAP", "hallmark.log.totalSizeCap");

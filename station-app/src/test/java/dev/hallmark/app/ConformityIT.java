@@ -47,7 +47,7 @@ class ConformityIT {
         assertThat(report.out()).contains("lot C1: " + passed + " passed, " + (2 - passed) + " failed",
                 "audit chain holds, action log holds");
 
-        JsonNode json = new ObjectMapper().readTree(out.resolve("lot-C1-conformity.json").toFile());
+        JsonNode json = new ObjectMapper().readTree(out.resolve(dev.hallmark.app.report.ReportFileName.base("C1") + ".json").toFile());
         assertThat(json.get("schema").asText()).isEqualTo("hallmark-lot-report/1");
         assertThat(json.get("classes_claimed").toString()).isEqualTo("[\"Class 1\"]");
         assertThat(json.at("/summary/passed").asInt()).isEqualTo((int) passed);
@@ -69,7 +69,7 @@ class ConformityIT {
         assertThat(pass).isNotNull();
         assertThat(json.get("actions").toString()).contains("PROVISION");
 
-        String text = pdfText(out.resolve("lot-C1-conformity.pdf"));
+        String text = pdfText(out.resolve(dev.hallmark.app.report.ReportFileName.base("C1") + ".pdf"));
         assertThat(text).contains("Conformity report - lot C1", "ISO/IEC 27402 class claimed: Class 1",
                 passed + " passed", "Audit chain: HOLDS",
                 pass.get("serial").asText(), pass.get("cert_sha256").asText().substring(0, 40),
@@ -81,7 +81,7 @@ class ConformityIT {
                 dataDir, "--out", out.toString());
         assertThat(tampered.exit()).as(tampered.toString()).isEqualTo(1);
         assertThat(tampered.out()).contains("audit chain BROKEN");
-        assertThat(pdfText(out.resolve("lot-C1-conformity.pdf"))).contains("Audit chain: BROKEN");
+        assertThat(pdfText(out.resolve(dev.hallmark.app.report.ReportFileName.base("C1") + ".pdf"))).contains("Audit chain: BROKEN");
     }
 
     static String pdfText(Path pdf) throws Exception {

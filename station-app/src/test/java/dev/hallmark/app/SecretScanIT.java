@@ -81,7 +81,8 @@ class SecretScanIT {
                 station.resolve("reports"));
         assertThat(scanned).extracting(p -> p.getFileName().toString())
                 .contains("hallmark.log", "hallmark.json", "hallmark.mv.db", "export.csv", "export.jsonl", "export.pem",
-                        "export.manifest", "export.aws", "lot-SCAN-conformity.json", "lot-SCAN-conformity.pdf");
+                        "export.manifest", "export.aws", dev.hallmark.app.report.ReportFileName.base("SCAN") + ".json",
+                        dev.hallmark.app.report.ReportFileName.base("SCAN") + ".pdf");
 
         Path planted = Files.copy(station.resolve("logs/hallmark.log"), outside.resolve("planted.log"));
         Files.write(planted, ("a careless line: pin=" + new String(secrets.get("HSM user PIN"),

@@ -98,7 +98,7 @@ class UnitSecretDeliveryIT {
             }
         }
         assertThat(scanned).extracting(p -> p.getFileName().toString()).contains("hallmark.log", "hallmark.mv.db",
-                "export.secrets", "lot-SEC-conformity.json");
+                "export.secrets", dev.hallmark.app.report.ReportFileName.base("SEC") + ".json");
         Path planted = Files.writeString(dir.resolve("planted.txt"), "x" + new String(clear.values().iterator().next(),
                 StandardCharsets.UTF_8) + "x");
         assertThat(SecretScanIT.findings(List.of(planted), clear)).hasSize(1);

@@ -116,6 +116,28 @@ class UnitWorkflowTest {
     }
 
     @Test
+    void aFreshIdentifyThatContradictsTheLockFailsWithHm330AndKeepsTheEvidence() {
+        device.lockContradicted();
+
+        UnitOutcome outcome = workflow.run(FIXTURE);
+
+        assertThat(outcome.result()).isEqualTo(UnitResult.FAILED);
+        assertThat(outcome.failedStep()).isEqualTo(Step.VERIFY);
+        assertThat(outcome.error()).isEqualTo(ErrorCode.DEVICE_LOCK_CONTRADICTED);
+    }
+
+    @Test
+    void aRequiredWitnessNotHadIsRecordedAsLockNotWitnessedAndNeverPass() {
+        device.lockNotWitnessed();
+
+        UnitOutcome outcome = workflow.run(FIXTURE);
+
+        assertThat(outcome.result()).isEqualTo(UnitResult.FAILED);
+        assertThat(outcome.failedStep()).isEqualTo(Step.VERIFY);
+        assertThat(outcome.error()).isEqualTo(ErrorCode.LOCK_NOT_WITNESSED);
+    }
+
+    @Test
     void aKeySlotThatReadsBackDifferentlyFailsInstallBeforeTheLock() {
         device.corruptReadBack();
 

@@ -7,6 +7,7 @@ import dev.hallmark.db.chain.CheckpointReason;
 import dev.hallmark.engine.api.DeviceUid;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.LotPlan;
+import dev.hallmark.engine.api.Names;
 import dev.hallmark.engine.api.LotReport;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -112,7 +113,7 @@ public final class JdbcAuditStore implements AuditStore, LotStore, ReworkRecords
     /** Creates the lot; a lot that exists already must be of the same product profile. */
     @Override
     public void ensureLot(String lot, String profileName, Instant at) throws ProvisioningException {
-        Objects.requireNonNull(lot, "lot");
+        Names.lot(Objects.requireNonNull(lot, "lot"));
         Objects.requireNonNull(profileName, "profileName");
         Objects.requireNonNull(at, "at");
         String existing = sql.autoCommit("create lot " + lot, c -> {

@@ -225,7 +225,7 @@ public final class Stm32BootloaderLink implements TargetLink, ReadoutUnprotect {
 
     @Override
     public LockEvidence verifyLocked(LockLevel level) throws ProvisioningException {
-        Stm32LockVerifier verifier = new Stm32LockVerifier(session, transport.path());
+        Stm32LockVerifier verifier = new Stm32LockVerifier(session, transport.path(), info);
         if (level == LockLevel.PERMANENT) {
             return verifier.verifyPermanent(level2WriteAcked);
         }

@@ -159,6 +159,25 @@ final class Stm32Commands {
     }
 
     /**
+     * Whether memory commands are open, without writing anything: WRITE_MEMORY's command byte, and on ACK an address
+     * frame with a wrong checksum, which the bootloader NACKs (AN3155) so the command ends there. An RDP-1 device
+     * NACKs the command byte itself; an ACK shows memory commands open (RDP 0).
+     *
+     * @return the answer to the command byte, ACK or NACK
+     */
+    int writeGate(long address) throws ProvisioningException {
+        transport.write(Stm32Protocol.command(Stm32Protocol.WRITE_MEMORY));
+        int reply = awaitAck(Stm32Protocol.WRITE_MEMORY, "command", options.readTimeout());
+        if (reply == ACK) {
+            byte[] frame = Stm32Protocol.address(address);
+            frame[4] = (byte) ~frame[4];
+            transport.write(frame);
+            awaitAck(Stm32Protocol.WRITE_MEMORY, "address with a wrong checksum", options.readTimeout());
+        }
+        return reply;
+    }
+
+    /**
      * WRITE_MEMORY to the option-byte area: the bootloader programs them (erase-time patience for the last ACK)
      * and then resets the device.
      */

@@ -18,6 +18,13 @@ import org.slf4j.LoggerFactory;
  * slot and the option bytes is NACKed (each NACK confirmed, {@link Stm32Session#NACK_CONFIRMATIONS}). Level 2:
  * the bootloader is silent, and this link saw the device acknowledge the RDP=0xCC write; silence alone cannot be
  * told from a dead device, so it is reported but does not count as locked.
+ *
+ * <p>NACKed reads are only the device's word: a proxy on the serial line that swallows READOUT_PROTECT and NACKs
+ * every read looks the same. So level 1 also takes a fresh identify after the lock's reset (docs/threat-model.md):
+ * GET and GET_ID must still answer (AN3155: a read-protected bootloader answers them) with what the device said
+ * before the lock, and WRITE_MEMORY's command byte must be NACKed (a read-protected bootloader refuses every
+ * memory command; an open one ACKs it, and is then sent an address with a wrong checksum so nothing is written).
+ * An answer against the lock is a {@link Kind#CONTRADICTION}, which fails the unit with HM-330.
  */
 final class Stm32LockVerifier {
 
@@ -25,11 +32,18 @@ final class Stm32LockVerifier {
 
     private final Stm32Session session;
     private final String path;
+    private final Stm32Commands.BootloaderInfo beforeLock;
     private Stm32Target target;
 
     Stm32LockVerifier(Stm32Session session, String path) {
+        this(session, path, null);
+    }
+
+    /** {@code beforeLock}: what GET answered when the device was identified, null if it was not (resume). */
+    Stm32LockVerifier(Stm32Session session, String path, Stm32Commands.BootloaderInfo beforeLock) {
         this.session = session;
         this.path = path;
+        this.beforeLock = beforeLock;
     }
 
     /** The target GET_ID reported during verification. */
@@ -57,8 +71,53 @@ final class Stm32LockVerifier {
             locked &= probe(seen, target.keySlot().get().address(), Stm32BootloaderLink.PROBE_LENGTH, false);
         }
         locked &= probe(seen, target.options().address(), target.options().size(), true);
+        locked &= freshIdentify(seen);
         log.info("{}: lock {} verified: {}", path, locked ? "is" : "is NOT", seen.stream().map(LockObservation::line).toList());
         return LockEvidence.of(LockLevel.READOUT_PROTECTED, locked, seen);
+    }
+
+    /**
+     * The fresh identify after the lock: GET as before the lock, and WRITE_MEMORY refused at its command byte
+     * (asked twice: an ACK must be the device's answer, not line noise, before it counts against the lock).
+     */
+    private boolean freshIdentify(List<LockObservation> seen) throws ProvisioningException {
+        boolean holds = true;
+        Stm32Commands.BootloaderInfo now;
+        try {
+            now = session.bootloaderInfo();
+        } catch (ProvisioningException refused) {
+            if (!Stm32Session.recoverable(refused) && refused.code() != ErrorCode.DEVICE_RETRIES_EXHAUSTED) {
+                throw refused;
+            }
+            seen.add(new LockObservation(Kind.CONTRADICTION, "GET (fresh identify)", refused.rawDetail()
+                    + ": a read-protected bootloader still answers GET", false));
+            return false;
+        }
+        if (beforeLock != null && (now.version() != beforeLock.version()
+                || !java.util.Arrays.equals(now.commands(), beforeLock.commands()))) {
+            seen.add(new LockObservation(Kind.CONTRADICTION, "GET (fresh identify)", String.format("bootloader 0x%02X,"
+                    + " %d commands, not 0x%02X with %d as before the lock: another device answers",
+                    now.version(), now.commands().length, beforeLock.version(), beforeLock.commands().length), false));
+            holds = false;
+        } else {
+            seen.add(new LockObservation(Kind.IDENTITY, "GET (fresh identify)", String.format("ACK, bootloader 0x%02X,"
+                    + " %d commands%s", now.version(), now.commands().length,
+                    beforeLock == null ? "" : ", as before the lock"), false));
+        }
+        long address = target.flashBase();
+        int gate = session.retried("WRITE_MEMORY gate", () -> session.commands().writeGate(address));
+        if (gate == Stm32Protocol.ACK) {
+            gate = session.retried("WRITE_MEMORY gate", () -> session.commands().writeGate(address));
+        }
+        if (gate == Stm32Protocol.ACK) {
+            seen.add(new LockObservation(Kind.CONTRADICTION, "WRITE_MEMORY command (address sent with a wrong "
+                    + "checksum, nothing written)", "ACK 0x79 twice: memory commands are open, the device is at RDP 0"
+                    + " whatever its reads say", false));
+            return false;
+        }
+        seen.add(new LockObservation(Kind.READ_REFUSED, "WRITE_MEMORY command (fresh identify)",
+                "NACK 0x1F: memory commands closed", true));
+        return holds;
     }
 
     private boolean probe(List<LockObservation> seen, long address, int length, boolean optionBytes)

@@ -2,6 +2,7 @@ package dev.hallmark.hsm.swtpm;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.crypto.ChildEnvironment;
 import dev.hallmark.hsm.pkcs11.ModuleRegistry;
 import dev.hallmark.hsm.pkcs11.SharedModule;
 import dev.hallmark.hsm.pkcs11.TokenInitializer;
@@ -265,6 +266,7 @@ public final class SwtpmToken implements AutoCloseable {
     private ProcessBuilder builder(List<String> command, String logName) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(logName).toFile()));
+        ChildEnvironment.scrub(builder.environment());
         builder.environment().putAll(environment());
         builder.environment().put("TPM2TOOLS_TCTI", TCTI);
         return builder;

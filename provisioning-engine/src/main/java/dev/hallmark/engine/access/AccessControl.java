@@ -2,6 +2,7 @@ package dev.hallmark.engine.access;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.Role;
 import dev.hallmark.engine.port.ActionLog;
 import dev.hallmark.engine.port.ActionRecord;
 import dev.hallmark.engine.port.OperatorAccount;
@@ -21,6 +22,11 @@ public final class AccessControl {
 
     /** Failed sign-ins in a row after which an account is locked. */
     public static final int DEFAULT_MAX_FAILURES = 5;
+
+    /** Who a break-glass action is recorded as: whoever held the token's SO PIN. */
+    public static final String SECURITY_OFFICER = "security-officer";
+    /** The action-log name of a break-glass unlock. */
+    public static final String BREAK_GLASS_UNLOCK = "BREAK_GLASS_UNLOCK";
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
 
@@ -53,10 +59,12 @@ public final class AccessControl {
         }
         if (!PasswordHasher.verify(password, PasswordHash.parse(account.passwordHash()))) {
             int failures = account.failedSignIns() + 1;
-            boolean lock = failures >= maxFailures;
+            boolean spared = failures >= maxFailures && lastActiveAdmin(name);
+            boolean lock = failures >= maxFailures && !spared;
             directory.updateState(name, failures, lock, clock.instant());
             refuse(name, "SIGN_IN", null, "wrong password, failure " + failures + " of " + maxFailures
-                    + (lock ? "; account locked" : ""));
+                    + (lock ? "; account locked" : "") + (spared ? "; not locked: the last active admin ("
+                    + ErrorCode.LAST_ADMIN.id() + ")" : ""));
             LOG.warn("sign-in as '{}' failed ({} of {}){}", name, failures, maxFailures, lock ? "; account locked" : "");
             if (lock) {
                 throw new ProvisioningException(ErrorCode.ACCOUNT_LOCKED, "sign-in as '" + name
@@ -68,6 +76,50 @@ public final class AccessControl {
             directory.updateState(name, 0, false, clock.instant());
         }
         return new SignedIn(account.name(), account.roles(), account.service());
+    }
+
+    /**
+     * Whether {@code name} is the last admin who can still sign in (an unlocked person account with the admin role,
+     * and no other): locking it would leave nobody to revoke, rotate or unlock.
+     */
+    public boolean lastActiveAdmin(String name) throws ProvisioningException {
+        boolean target = false;
+        for (OperatorAccount a : directory.list()) {
+            if (a.has(Role.ADMIN) && !a.locked() && !a.service()) {
+                if (!a.name().equals(name)) {
+                    return false;
+                }
+                target = true;
+            }
+        }
+        return target;
+    }
+
+    /** Refuses (and records) locking or disabling the last active admin, by anyone, themselves included. */
+    public void requireNotLastAdmin(SignedIn who, String name, String target) throws ProvisioningException {
+        if (lastActiveAdmin(name)) {
+            refuse(who.name(), Action.OPERATOR_ADMIN.name(), target, "'" + name + "' is the last active admin");
+            throw new ProvisioningException(ErrorCode.LAST_ADMIN, "'" + name + "' is the last active admin and "
+                    + "cannot be locked");
+        }
+    }
+
+    /**
+     * Break-glass: unlocks {@code name} (failures cleared) without an admin's sign-in, after the caller had the
+     * token accept the security officer's PIN; recorded as the security officer's action.
+     */
+    public void breakGlassUnlock(String name, String evidence) throws ProvisioningException {
+        OperatorAccount account = directory.find(name).orElseThrow(() -> new ProvisioningException(
+                ErrorCode.OPERATOR_INVALID, "there is no operator named '" + name + "'"));
+        directory.updateState(account.name(), 0, false, clock.instant());
+        log.append(new ActionRecord(clock.instant(), SECURITY_OFFICER, BREAK_GLASS_UNLOCK, name, null, "OK",
+                evidence));
+        LOG.warn("break-glass unlock of '{}' by the token's security officer", name);
+    }
+
+    /** Records a refused break-glass attempt (the token refused the SO PIN). */
+    public void breakGlassRefused(String name, String why) throws ProvisioningException {
+        refuse(SECURITY_OFFICER, BREAK_GLASS_UNLOCK, name, why);
     }
 
     /** Refuses (and records) an action the person's roles do not allow. */

@@ -16,6 +16,9 @@ public record LotPlan(String lot, String profile, long quota, SerialScheme seria
         Objects.requireNonNull(lot, "lot");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(serials, "serials");
+        Names.problem(lot).ifPresent(p -> {
+            throw new IllegalArgumentException("the lot name " + p + " (" + ErrorCode.LOT_NAME_INVALID.id() + ")");
+        });
         if (quota < 1) {
             throw new IllegalArgumentException("a lot's quota is at least 1, not " + quota);
         }
@@ -23,5 +26,11 @@ public record LotPlan(String lot, String profile, long quota, SerialScheme seria
             throw new IllegalArgumentException("a manifest of " + serials.manifest().size()
                     + " serials cannot name a lot of " + quota);
         }
+    }
+
+    /** The plan, with HM-610 for a lot name outside {@link Names}' set (checked before anything is claimed). */
+    public static LotPlan of(String lot, String profile, long quota, SerialScheme serials)
+            throws ProvisioningException {
+        return new LotPlan(Names.lot(lot), profile, quota, serials);
     }
 }

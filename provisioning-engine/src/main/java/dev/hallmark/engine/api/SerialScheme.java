@@ -35,10 +35,32 @@ public record SerialScheme(String pattern, List<String> manifest) {
         }
         String rest = COUNTER.matcher(pattern).replaceAll("");
         if (fields != 1 || pattern.length() > MAX_SERIAL || rest.contains("{") || rest.contains("}")) {
-            throw new ProvisioningException(ErrorCode.LOT_SERIAL_PATTERN_INVALID,
-                    "the serial pattern '" + pattern + "' needs exactly one {counter} or {counter:NN} field");
+            throw new ProvisioningException(ErrorCode.LOT_SERIAL_PATTERN_INVALID, "the serial pattern ("
+                    + pattern.length() + " characters) needs exactly one {counter} or {counter:NN} field and at most "
+                    + MAX_SERIAL + " characters");
         }
-        return new SerialScheme(pattern, List.of());
+        SerialScheme scheme = new SerialScheme(pattern, List.of());
+        scheme.requireProducible();
+        return scheme;
+    }
+
+    /**
+     * Refuses, at lot open, a pattern whose serials would break the names' character set ({@link Names}): its
+     * first serial and its longest one (the counter at its width, or at 12 digits without one) must be names.
+     */
+    private void requireProducible() throws ProvisioningException {
+        Matcher m = COUNTER.matcher(pattern);
+        m.find();
+        int width = m.group(1) == null ? 12 : Math.max(1, Integer.parseInt(m.group(1)));
+        long widest = width >= 18 ? Long.MAX_VALUE : (long) Math.pow(10, width) - 1;
+        for (long n : new long[] {1, widest}) {
+            java.util.Optional<String> problem = Names.problem(format(n));
+            if (problem.isPresent()) {
+                throw new ProvisioningException(ErrorCode.LOT_SERIAL_PATTERN_INVALID, "the serial pattern cannot "
+                        + "produce valid serials: serial number " + n + " " + problem.get() + "; use A-Z a-z 0-9 . _ / -"
+                        + " around the counter, at most " + Names.MAX_LENGTH + " characters in all");
+            }
+        }
     }
 
     /** A scheme handing out the manifest's serials in order. */

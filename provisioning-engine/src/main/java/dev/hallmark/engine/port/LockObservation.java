@@ -25,7 +25,14 @@ public record LockObservation(Kind kind, String request, String response, boolea
         /** Option bytes (or fuses) read back, with their values. */
         OPTION_BYTES,
         /** The bootloader stayed silent, as after RDP level 2 or a burnt download-disable fuse. */
-        BOOTLOADER_SILENT
+        BOOTLOADER_SILENT,
+        /**
+         * A fresh identify after the lock contradicts the device's claim to be locked (it accepts a command a
+         * locked device refuses, or refuses one a locked device answers): the unit fails with HM-330.
+         */
+        CONTRADICTION,
+        /** A second witness over another wire (a debug probe over SWD): {@code locked} says what it saw. */
+        WITNESS
     }
 
     public LockObservation {

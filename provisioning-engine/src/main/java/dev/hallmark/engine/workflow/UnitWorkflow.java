@@ -17,6 +17,7 @@ import dev.hallmark.engine.port.IssuedCertificate;
 import dev.hallmark.engine.port.KeyHandle;
 import dev.hallmark.engine.port.KeyReference;
 import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.LockObservation;
 import dev.hallmark.engine.port.RevocationReason;
 import dev.hallmark.engine.port.TargetLink;
 import dev.hallmark.engine.port.UnitRecord;
@@ -210,6 +211,16 @@ public final class UnitWorkflow {
                     String.join("; ", evidence.observations())).isPresent()) {
                 throw new ProvisioningException(ErrorCode.DEVICE_SECURE_BOOT_NOT_CONFIRMED, "secure boot could not be"
                         + " confirmed from outside after the lock", String.join("; ", evidence.observations()), null);
+            }
+            if (evidence.details().stream().anyMatch(d -> d.kind() == LockObservation.Kind.CONTRADICTION)) {
+                throw new ProvisioningException(ErrorCode.DEVICE_LOCK_CONTRADICTED, "a fresh identify after the lock"
+                        + " contradicts the device's claim to be locked", String.join("; ", evidence.observations()), null);
+            }
+            if (!evidence.locked() && evidence.details().stream().anyMatch(d -> d.kind() == LockObservation.Kind.WITNESS
+                    && !d.locked()) && evidence.details().stream()
+                    .noneMatch(d -> d.kind() == LockObservation.Kind.READ_ANSWERED)) {
+                throw new ProvisioningException(ErrorCode.LOCK_NOT_WITNESSED, "lock not witnessed: the profile requires"
+                        + " the debug probe's witness", String.join("; ", evidence.observations()), null);
             }
             if (!evidence.locked()) {
                 throw new ProvisioningException(ErrorCode.DEVICE_LOCK_NOT_VERIFIED,

@@ -133,6 +133,54 @@ class AccessControlTest {
         assertThat(StationAccounts.ensure(empty, empty, hasher, new SecureRandom(), clock)).isNull();
     }
 
+    @Test
+    void wrongPasswordsNeverLockTheLastActiveAdminButEachFailureIsRecorded() throws ProvisioningException {
+        for (int i = 0; i < 5; i++) {
+            assertCode(() -> access.signIn("root", "wrong".toCharArray()), ErrorCode.SIGN_IN_FAILED);
+        }
+        OperatorAccount root = store.find("root").orElseThrow();
+        assertThat(root.locked()).isFalse();
+        assertThat(root.failedSignIns()).isEqualTo(5);
+        assertThat(store.outcomes()).containsExactly("SIGN_IN:DENIED", "SIGN_IN:DENIED", "SIGN_IN:DENIED",
+                "SIGN_IN:DENIED", "SIGN_IN:DENIED");
+        assertThat(store.actions.get(4).record().detail()).contains("failure 5 of 3", "not locked: the last active "
+                + "admin (HM-730)");
+        assertThat(access.signIn("root", "root-password-1".toCharArray()).name()).isEqualTo("root");
+    }
+
+    @Test
+    void withASecondAdminTheFirstLocksAsAnyone() throws ProvisioningException {
+        add("ines", "ines-password-1", Role.ADMIN);
+        for (int i = 0; i < 2; i++) {
+            assertCode(() -> access.signIn("root", "wrong".toCharArray()), ErrorCode.SIGN_IN_FAILED);
+        }
+        assertCode(() -> access.signIn("root", "wrong".toCharArray()), ErrorCode.ACCOUNT_LOCKED);
+        assertThat(access.lastActiveAdmin("ines")).isTrue();
+    }
+
+    @Test
+    void theLastActiveAdminCannotBeLockedEvenByThemselves() throws ProvisioningException {
+        SignedIn root = access.signIn("root", "root-password-1".toCharArray());
+        assertCode(() -> access.requireNotLastAdmin(root, "root", "lock root"), ErrorCode.LAST_ADMIN);
+        assertThat(store.outcomes()).containsExactly("OPERATOR_ADMIN:DENIED");
+        access.requireNotLastAdmin(root, "olga", "lock olga");
+        add("ines", "ines-password-1", Role.ADMIN);
+        access.requireNotLastAdmin(root, "root", "lock root");
+    }
+
+    @Test
+    void aBreakGlassUnlockClearsTheLockAndIsRecordedAsTheSecurityOfficers() throws ProvisioningException {
+        store.updateState("root", 7, true, clock.instant());
+        access.breakGlassUnlock("root", "the token accepted the SO PIN");
+        assertThat(store.find("root").orElseThrow().locked()).isFalse();
+        assertThat(store.find("root").orElseThrow().failedSignIns()).isZero();
+        assertThat(store.actions).last().satisfies(a -> {
+            assertThat(a.record().operator()).isEqualTo(AccessControl.SECURITY_OFFICER);
+            assertThat(a.record().action()).isEqualTo("BREAK_GLASS_UNLOCK");
+            assertThat(a.record().outcome()).isEqualTo("OK");
+        });
+    }
+
     private static void assertCode(ThrowableAssert.ThrowingCallable call, ErrorCode code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ProvisioningException.class,
                 e -> assertThat(e.code()).isEqualTo(code));

@@ -1,18 +1,22 @@
 package dev.hallmark.app.cli;
 
 import dev.hallmark.app.HallmarkMain;
-import dev.hallmark.app.process.ChildJvm;
 import dev.hallmark.app.config.DataDir;
+import dev.hallmark.app.config.SecretFile;
+import dev.hallmark.app.process.ChildJvm;
 import dev.hallmark.app.station.SimulatedDeviceTpm;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.crypto.ChildEnvironment;
 import dev.hallmark.hsm.swtpm.SwtpmToken;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -32,12 +36,38 @@ final class DemoWithTpm {
             List<String> command = ChildJvm.command(ChildJvm.jvmOptions(dir.root()), HallmarkMain.class.getName(), args);
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            return ChildJvm.run(command, tpm.environment(), out, err, () -> { });
+            Map<String, String> environment = new HashMap<>(tpm.environment());
+            handOverSecrets(environment, tpmDir);
+            return ChildJvm.run(command, environment, out, err, () -> { });
         } finally {
             try {
                 SwtpmToken.wipe(tpmDir);
             } catch (IOException e) {
                 System.err.println("hallmark: the simulated TPM's directory " + tpmDir + " could not be removed: " + e);
+            }
+        }
+    }
+
+    /**
+     * The child JVM signs in and opens the token again, but inherits no secret variable (ChildJvm scrubs them, so no
+     * process's /proc/PID/environ shows one): each password or PIN variable of this process (HALLMARK_PASSWORD, a
+     * PIN named by {@code pin: env:VAR}) is handed over as a 0600 file named by {@code <VAR>_FILE}, in the run's own
+     * temporary directory, which is wiped when the run ends.
+     */
+    private static void handOverSecrets(Map<String, String> environment, Path dir) throws ProvisioningException {
+        for (Map.Entry<String, String> variable : System.getenv().entrySet()) {
+            String name = variable.getKey();
+            String file = System.getenv(name + "_FILE");
+            if (ChildEnvironment.secret(name) && !variable.getValue().isEmpty() && (file == null || file.isBlank())
+                    && name.matches("[A-Za-z0-9_]{1,64}")) {
+                Path handOver = dir.resolve("handover-" + name.toLowerCase(java.util.Locale.ROOT));
+                char[] secret = variable.getValue().toCharArray();
+                try {
+                    SecretFile.writeChars(handOver, secret);
+                } finally {
+                    java.util.Arrays.fill(secret, '\0');
+                }
+                environment.put(name + "_FILE", handOver.toString());
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.hallmark.app.access.SignIn;
 import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.report.LotReport;
 import dev.hallmark.app.report.LotReportBuilder;
+import dev.hallmark.app.report.ReportFileName;
 import dev.hallmark.app.report.LotReportJson;
 import dev.hallmark.app.report.LotReportPdf;
 import dev.hallmark.app.config.DataDir;
@@ -81,7 +82,7 @@ final class LotReportCommand {
         }
 
         private void write(LotReport report, Path directory) throws ProvisioningException {
-            String base = "lot-" + lot.replaceAll("[^A-Za-z0-9._-]", "_") + "-conformity";
+            String base = ReportFileName.base(lot);
             Path json = directory.resolve(base + ".json");
             Path pdf = directory.resolve(base + ".pdf");
             try {

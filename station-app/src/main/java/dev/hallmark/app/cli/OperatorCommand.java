@@ -6,6 +6,7 @@ import dev.hallmark.app.access.SignIn;
 import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.config.SecretFile;
+import dev.hallmark.app.station.StationSecurityOfficer;
 import dev.hallmark.db.store.AuditDatabase;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.engine.access.SignedIn;
@@ -29,9 +30,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code hallmark operator}: the people and service accounts who may sign in, managed by an admin. */
-@Command(name = "operator", description = "Operators: add, list, passwd, lock (admin)", mixinStandardHelpOptions = true,
+@Command(name = "operator", description = "Operators: add, list, passwd, lock, unlock (admin)", mixinStandardHelpOptions = true,
         subcommands = {OperatorCommand.Add.class, OperatorCommand.ListAll.class, OperatorCommand.Passwd.class,
-            OperatorCommand.Lock.class})
+            OperatorCommand.Lock.class, OperatorCommand.Unlock.class})
 public final class OperatorCommand {
 
     /** Shortest password an operator may choose. */
@@ -242,8 +243,89 @@ public final class OperatorCommand {
         int work(StationAccess access, SignedIn who) throws ProvisioningException {
             OperatorAccount account = access.directory().find(name).orElseThrow(() -> new ProvisioningException(
                     ErrorCode.OPERATOR_INVALID, "there is no operator named '" + name + "'"));
+            access.control().requireNotLastAdmin(who, account.name(), target());
             access.directory().updateState(name, account.failedSignIns(), true, access.clock().instant());
             System.out.println("locked " + name + "; 'hallmark operator passwd " + name + "' unlocks it");
+            return ExitCode.OK;
+        }
+    }
+
+    /**
+     * {@code hallmark operator unlock NAME}: an admin clears the lock and the failed sign-ins. With
+     * {@code --break-glass} nobody signs in: the station token must accept its security officer's PIN (from a
+     * prompt or a 0600 file, never an argument), and the unlock is recorded as the security officer's action.
+     */
+    @Command(name = "unlock", mixinStandardHelpOptions = true, description = "Unlock an operator's account (admin), "
+            + "or with --break-glass and the HSM security officer PIN when no admin can sign in.")
+    static final class Unlock extends Base {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--break-glass", description = "Unlock without an admin's sign-in; needs the HSM SO PIN.")
+        boolean breakGlass;
+
+        @Option(names = "--so-pin-file", paramLabel = "FILE",
+                description = "The HSM security officer PIN in a 0600 file (default: a prompt without echo).")
+        Path soPinFile;
+
+        @Override
+        Action action() {
+            return Action.OPERATOR_ADMIN;
+        }
+
+        @Override
+        String target() {
+            return "unlock " + name;
+        }
+
+        @Override
+        public Integer call() throws ProvisioningException, InterruptedException {
+            if (!breakGlass) {
+                return super.call();
+            }
+            DataDir dir = DataDir.resolve(dataDir);
+            AuditCommand.requireDatabase(dir);
+            char[] soPin = soPin();
+            try (AuditDatabase db = AuditDatabase.openH2(dir.audit())) {
+                StationAccess access = StationAccess.embedded(dir, random, Clock.systemUTC(), System.out::println);
+                if (access.directory().find(name).isEmpty()) {
+                    throw new ProvisioningException(ErrorCode.OPERATOR_INVALID, "there is no operator named '"
+                            + name + "'");
+                }
+                String proof;
+                try {
+                    proof = StationSecurityOfficer.verify(dir, soPin);
+                } catch (ProvisioningException refused) {
+                    access.control().breakGlassRefused(name, refused.code().id() + " " + refused.getMessage());
+                    throw refused;
+                }
+                access.control().breakGlassUnlock(name, proof);
+                System.out.println("break-glass: unlocked " + name + "; recorded as the security officer's action");
+                return ExitCode.OK;
+            } finally {
+                Arrays.fill(soPin, '\0');
+            }
+        }
+
+        private char[] soPin() throws ProvisioningException {
+            if (soPinFile != null) {
+                return PasswordInput.fromFile(soPinFile, "HSM security officer PIN");
+            }
+            java.io.Console console = System.console();
+            char[] typed = console == null ? null : console.readPassword("HSM security officer PIN: ");
+            if (typed == null || typed.length == 0) {
+                throw new ProvisioningException(ErrorCode.BREAK_GLASS_REFUSED, "no security officer PIN was given "
+                        + "(--so-pin-file FILE with mode 0600, or run on a terminal)");
+            }
+            return typed;
+        }
+
+        @Override
+        int work(StationAccess access, SignedIn who) throws ProvisioningException {
+            OperatorAccount account = access.directory().find(name).orElseThrow(() -> new ProvisioningException(
+                    ErrorCode.OPERATOR_INVALID, "there is no operator named '" + name + "'"));
+            access.directory().updateState(account.name(), 0, false, access.clock().instant());
+            System.out.println("unlocked " + name);
             return ExitCode.OK;
         }
     }

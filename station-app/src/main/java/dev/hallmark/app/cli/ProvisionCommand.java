@@ -189,7 +189,7 @@ final class ProvisionCommand implements Callable<Integer> {
         if (size.manifest != null) {
             List<String> serials = Manifest.read(size.manifest);
             try {
-                return new LotPlan(lot, profile.name(), serials.size(), SerialScheme.manifest(serials));
+                return LotPlan.of(lot, profile.name(), serials.size(), SerialScheme.manifest(serials));
             } catch (IllegalArgumentException e) {
                 throw new ProvisioningException(ErrorCode.CONFIG_INVALID, e.getMessage());
             }

@@ -68,6 +68,7 @@ public record DataDir(Path root) {
     public DataDir create() throws ProvisioningException {
         try {
             Files.createDirectories(root);
+            OwnerOnlyUmask.closeDirectory(root);
             if (!Files.isWritable(root)) {
                 throw new IOException("not writable");
             }

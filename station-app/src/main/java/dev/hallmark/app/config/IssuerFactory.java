@@ -56,7 +56,8 @@ public final class IssuerFactory {
                         requestType(ca.requestType()), new CmpProtection.Mac(requiredPath(ca.secretFile(), "secret_file"),
                                 required(ca.reference(), "reference")), chain(requiredPath(ca.chain(), "chain"))),
                         new DevicePopSigner(), clock, random);
-                default -> throw invalid("ca.type '" + ca.type() + "' is not one of embedded, cfssl, cmp");
+                default -> throw invalid("ca.type is not one of embedded, cfssl, cmp"
+                        + " (the value is not shown: a misplaced value may be a secret)");
             };
         } catch (IllegalArgumentException e) {
             throw invalid("the ca section is not usable: " + e.getMessage());
@@ -82,7 +83,7 @@ public final class IssuerFactory {
         try {
             return name == null ? RequestType.P10CR : RequestType.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("ca.request_type '" + name + "' is not one of ir, cr, p10cr");
+            throw invalid("ca.request_type is not one of ir, cr, p10cr (the value is not shown)");
         }
     }
 

@@ -33,12 +33,27 @@ public record ProfileSection(@JsonProperty("chip_family") String chipFamily, Str
                              @JsonProperty("serial_prefix") String serialPrefix, String organization,
                              @JsonProperty("validity_days") Integer validityDays, String subject,
                              @JsonProperty("class") String conformityClass,
-                             @JsonProperty("two_person_rule") Boolean twoPersonRule) {
+                             @JsonProperty("two_person_rule") Boolean twoPersonRule,
+                             @JsonProperty("lock_witness") String lockWitness) {
 
     /** A section without an ISO/IEC 27402 class claim. */
     public ProfileSection(String chipFamily, String key, String custody, String lock, String serialPrefix,
                           String organization, Integer validityDays, String subject) {
-        this(chipFamily, key, custody, lock, serialPrefix, organization, validityDays, subject, null, null);
+        this(chipFamily, key, custody, lock, serialPrefix, organization, validityDays, subject, null, null, null);
+    }
+
+    /**
+     * Whether a unit of this profile needs the debug probe's witness of its lock ({@code lock_witness: required});
+     * {@code optional} or absent: the witness is taken where a fixture has a probe, and not required.
+     */
+    public boolean witnessRequired(String name) throws ProvisioningException {
+        if (lockWitness == null || lockWitness.equalsIgnoreCase("optional")) {
+            return false;
+        }
+        if (lockWitness.equalsIgnoreCase("required")) {
+            return true;
+        }
+        throw invalid(name, "has a lock_witness that is neither required nor optional");
     }
 
     /** The engine's profile of this section, named {@code name}; CONFIG_INVALID names the wrong field. */
@@ -65,7 +80,8 @@ public record ProfileSection(@JsonProperty("chip_family") String chipFamily, Str
         try {
             claimed = ConformityClass.parse(conformityClass);
         } catch (IllegalArgumentException e) {
-            throw invalid(name, "has class '" + conformityClass + "': " + e.getMessage());
+            throw invalid(name, "has a class that is not an ISO/IEC 27402 class; use 1, 2, 3 or none"
+                    + " (the value is not shown)");
         }
         return profile.withConformity(new Conformity(claimed,
                 twoPersonRule != null ? twoPersonRule : Conformity.of(claimed).twoPersonRule()));
@@ -79,7 +95,7 @@ public record ProfileSection(@JsonProperty("chip_family") String chipFamily, Str
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw invalid(profile, "has " + field + " '" + value + "'; use one of "
+            throw invalid(profile, "has a " + field + " that is not valid (the value is not shown); use one of "
                     + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
         }
     }

@@ -2,11 +2,8 @@ package dev.hallmark.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import java.io.IOException;
@@ -30,11 +27,13 @@ import java.util.Map;
  *                 /dev/serial/by-path link, so a replugged adapter is found again)
  * @param fixtureResets by fixture name: the bootloader entry:exit sequence on the adapter's DTR/RTS, in
  *                 stm32flash -i syntax (docs/fixtures.md)
+ * @param debugProbes the fixtures' debug probes by fixture name, the lock's second witness (default: none)
  */
 public record StationConfig(String station, CaSection ca, TokenSection hsm,
                             @JsonProperty("device_tokens") Map<String, TokenSection> deviceTokens,
                             Map<String, ProfileSection> profiles, Map<String, String> fixtures,
-                            @JsonProperty("fixture_resets") Map<String, String> fixtureResets) {
+                            @JsonProperty("fixture_resets") Map<String, String> fixtureResets,
+                            @JsonProperty("debug_probes") Map<String, ProbeSection> debugProbes) {
 
     /** The file name inside the data directory. */
     public static final String FILE = "station.yaml";
@@ -46,12 +45,13 @@ public record StationConfig(String station, CaSection ca, TokenSection hsm,
         profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
         fixtures = fixtures == null ? Map.of() : Map.copyOf(fixtures);
         fixtureResets = fixtureResets == null ? Map.of() : Map.copyOf(fixtureResets);
+        debugProbes = debugProbes == null ? Map.of() : Map.copyOf(debugProbes);
     }
 
-    /** Without reset sequences. */
+    /** Without reset sequences or debug probes. */
     public StationConfig(String station, CaSection ca, TokenSection hsm, Map<String, TokenSection> deviceTokens,
                          Map<String, ProfileSection> profiles, Map<String, String> fixtures) {
-        this(station, ca, hsm, deviceTokens, profiles, fixtures, null);
+        this(station, ca, hsm, deviceTokens, profiles, fixtures, null, null);
     }
 
     /** The station's id in the audit records: {@code station:} of station.yaml, else the host name (as the fronts use). */
@@ -68,26 +68,22 @@ public record StationConfig(String station, CaSection ca, TokenSection hsm,
 
     /** A configuration of the station's name and CA only: default station token, no device tokens, profiles or fixtures. */
     public StationConfig(String station, CaSection ca) {
-        this(station, ca, null, null, null, null, null);
+        this(station, ca, null, null, null, null, null, null);
     }
 
     /** The configuration in {@code dataDir}, or the embedded default when there is none. */
     public static StationConfig load(Path dataDir) throws ProvisioningException {
         Path file = dataDir.resolve(FILE);
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper yaml = QuietYaml.mapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         try {
             StationConfig config = yaml.readValue(Files.readAllBytes(file), StationConfig.class);
             return config == null ? new StationConfig(null, null) : config;
         } catch (NoSuchFileException e) {
             return new StationConfig(null, null);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "unknown setting '" + e.getPropertyName()
-                    + "' in " + file + " at line " + e.getLocation().getLineNr());
         } catch (JsonProcessingException e) {
+            // never the parser's message nor the exception as the cause: both quote the file's text
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the station configuration " + file
-                    + " cannot be read: " + e.getOriginalMessage(), null, e);
+                    + " cannot be read: " + QuietYaml.describe(e), QuietYaml.kind(e), null);
         } catch (IOException e) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the station configuration " + file
                     + " cannot be read", e.getMessage(), e);

@@ -2,10 +2,9 @@ package dev.hallmark.app.conformity;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hallmark.app.config.QuietYaml;
 import dev.hallmark.engine.api.Conformity;
 import dev.hallmark.engine.api.ConformityClass;
 import dev.hallmark.engine.api.ErrorCode;
@@ -48,19 +47,17 @@ public record ConformityDeclarations(@JsonProperty("class") String conformityCla
     /** The declarations in {@code dataDir}, or none. */
     public static ConformityDeclarations load(Path dataDir) throws ProvisioningException {
         Path file = dataDir.resolve(FILE);
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper yaml = QuietYaml.mapper();
         try {
             ConformityDeclarations read = yaml.readValue(Files.readAllBytes(file), ConformityDeclarations.class);
             return read == null ? none() : read.resolvedAgainst(dataDir);
         } catch (NoSuchFileException e) {
             return none();
-        } catch (UnrecognizedPropertyException e) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "unknown setting '" + e.getPropertyName()
-                    + "' in " + file + "; the settings are class, two_person_rule, certified_module, secure_boot_key, "
-                    + "secure_boot_digest, customer_key");
         } catch (JsonProcessingException e) {
+            String settings = e instanceof UnrecognizedPropertyException ? "; the settings are class, two_person_rule, "
+                    + "certified_module, secure_boot_key, secure_boot_digest, customer_key" : "";
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the conformity declarations " + file
-                    + " cannot be read: " + e.getOriginalMessage(), null, e);
+                    + " cannot be read: " + QuietYaml.describe(e) + settings, QuietYaml.kind(e), null);
         } catch (IOException e) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the conformity declarations " + file
                     + " cannot be read", e.getMessage(), e);
@@ -73,7 +70,8 @@ public record ConformityDeclarations(@JsonProperty("class") String conformityCla
         try {
             chosen = conformityClass == null ? fallback : ConformityClass.parse(conformityClass);
         } catch (IllegalArgumentException e) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, e.getMessage() + " (in " + FILE + ")");
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the class in " + FILE + " is not an ISO/IEC "
+                    + "27402 class; use 1, 2, 3 or none (the value is not shown)");
         }
         boolean rule = twoPersonRule != null ? twoPersonRule : Conformity.of(chosen).twoPersonRule();
         return profile.withConformity(new Conformity(chosen, rule)).withKeys(keys(profile.keys()));

@@ -57,7 +57,7 @@ public final class ProductProfiles {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--count must be at least 1");
         }
         try {
-            return new LotPlan(lot, profile.name(), quota, dev.hallmark.engine.api.SerialScheme
+            return LotPlan.of(lot, profile.name(), quota, dev.hallmark.engine.api.SerialScheme
                     .pattern(pattern != null ? pattern : profile.serialPrefix() + "{counter:06}"));
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, e.getMessage());

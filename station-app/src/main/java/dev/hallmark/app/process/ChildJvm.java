@@ -2,6 +2,7 @@ package dev.hallmark.app.process;
 
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.crypto.ChildEnvironment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,8 @@ public final class ChildJvm {
     }
 
     /**
-     * Runs {@code command} with {@code environment} added to this process's, relays its output to {@code out} and
+     * Runs {@code command} with {@code environment} added to this process's (less every variable that holds a
+     * password or PIN: {@link ChildEnvironment}; hand a secret over as a 0600 file named by a _FILE variable), relays its output to {@code out} and
      * {@code err} as it comes, and returns its exit code. Interrupted, it kills the child and what it started; if
      * the JVM is shut down meanwhile (Ctrl-C), it kills them too and then runs {@code atShutdown}.
      */
@@ -64,6 +66,7 @@ public final class ChildJvm {
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
                 new java.io.File("/dev/null")));
         builder.environment().putAll(environment);
+        ChildEnvironment.scrub(builder.environment());
         Process child;
         try {
             child = builder.start();

@@ -1,6 +1,6 @@
 package dev.hallmark.app.station;
 
-import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.Names;
 import dev.hallmark.engine.api.Fixture;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.UnitListener;
@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class ScanBench implements BenchControl, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanBench.class);
-    private static final int MAX_LABEL = 64;
 
     private final List<Fixture> fixtures;
     private final BenchLoader loader;
@@ -58,11 +57,7 @@ public final class ScanBench implements BenchControl, AutoCloseable {
 
     @Override
     public Optional<String> start(String scannedLabel) throws ProvisioningException {
-        String label = scannedLabel == null ? "" : scannedLabel.strip();
-        if (label.isEmpty() || label.length() > MAX_LABEL || !label.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "the scanned label '" + printable(label)
-                    + "' is not 1 to " + MAX_LABEL + " printable characters; scan the board's label again");
-        }
+        String label = Names.label(scannedLabel);
         Fixture free;
         int index;
         synchronized (this) {
@@ -132,11 +127,6 @@ public final class ScanBench implements BenchControl, AutoCloseable {
                 busy.put(fixture.id(), false);
             }
         }
-    }
-
-    private static String printable(String s) {
-        return s.codePoints().mapToObj(c -> c >= 0x20 && c < 0x7f ? Character.toString(c) : "?")
-                .reduce("", String::concat);
     }
 
     /** Waits briefly for running units to finish, then stops the worker threads. */

@@ -34,12 +34,13 @@ public final class StationLots {
                                  DeviceTokens deviceTokens) throws ProvisioningException {
         ConformityDeclarations declared = ConformityDeclarations.load(station.dir().root());
         var resets = TargetLinks.resetSequences(station.config().fixtureResets());
+        TargetLinks.Witness witness = TargetLinks.witness(station.config());
         return new LotParts(stationId, station.store(), station.lots(), station.keys(), station.keys(), station.keys(),
                 station.issuer(), clock,
                 new JdbcConformityRecords(AuditDataSources.embedded(station.dir().audit()), station.database().store()),
                 new JdbcUnitSecrets(AuditDataSources.embedded(station.dir().audit())),
                 serial -> station.database().store().unitBySerial(serial).orElse(null),
-                profile -> TargetLinks.forProfile(profile, clock, resets),
+                profile -> witness.wrap(TargetLinks.forProfile(profile, clock, resets), profile.name()),
                 new Tokens(station, deviceTokens), deviceTokens, declared.certifiedModule(), random, null);
     }
 

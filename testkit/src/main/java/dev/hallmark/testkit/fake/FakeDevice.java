@@ -6,6 +6,7 @@ import dev.hallmark.engine.api.LockLevel;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.DeviceInfo;
 import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.LockObservation;
 import dev.hallmark.engine.port.ReadoutUnprotect;
 import dev.hallmark.engine.port.TargetLink;
 import java.util.EnumMap;
@@ -29,6 +30,8 @@ public final class FakeDevice {
     private boolean locked;
     private boolean lockIneffective;
     private boolean corruptReadBack;
+    private boolean lockContradicted;
+    private boolean lockNotWitnessed;
     private boolean unprotectIneffective;
     private boolean noUnprotect;
 
@@ -52,6 +55,21 @@ public final class FakeDevice {
     /** The lock command is acknowledged but the device keeps answering reads. */
     public synchronized FakeDevice lockIneffective() {
         lockIneffective = true;
+        return this;
+    }
+
+    /**
+     * Something on the line lies: the lock is "acknowledged" and reads are "refused", but the fresh identify after
+     * the lock finds memory commands open (the observation a real link makes of such a proxy).
+     */
+    public synchronized FakeDevice lockContradicted() {
+        lockContradicted = true;
+        return this;
+    }
+
+    /** The serial line shows the lock, but the required second witness (debug probe) was not had. */
+    public synchronized FakeDevice lockNotWitnessed() {
+        lockNotWitnessed = true;
         return this;
     }
 
@@ -168,6 +186,17 @@ public final class FakeDevice {
         public LockEvidence verifyLocked(LockLevel level) throws ProvisioningException {
             check(Operation.VERIFY);
             synchronized (FakeDevice.this) {
+                if (lockNotWitnessed) {
+                    return LockEvidence.of(level, false, List.of(
+                            new LockObservation(LockObservation.Kind.READ_REFUSED, "fake read", "refused", true),
+                            new LockObservation(LockObservation.Kind.WITNESS, "SWD", "lock not witnessed", false)));
+                }
+                if (lockContradicted) {
+                    return LockEvidence.of(level, false, List.of(
+                            new LockObservation(LockObservation.Kind.READ_REFUSED, "fake read", "refused", true),
+                            new LockObservation(LockObservation.Kind.CONTRADICTION, "fake write gate", "accepted",
+                                    false)));
+                }
                 return new LockEvidence(level, locked, List.of("fake read -> " + (locked ? "refused" : "answered")));
             }
         }

@@ -1,0 +1,2 @@
+/** Tests of the engine's crypto helpers. */
+package dev.hallmark.engine.crypto;
