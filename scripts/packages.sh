@@ -4,12 +4,16 @@
 
 # What `./hallmark demo` needs on a fresh Debian 12.
 HALLMARK_RUN_PACKAGES=(openjdk-17-jdk-headless maven softhsm2 opensc)
+# The lot report embeds these fonts (PDF/A): DejaVu for Latin, Greek, Cyrillic, Arabic, Hebrew; Droid Sans Fallback for CJK.
+HALLMARK_RUN_PACKAGES+=(fonts-dejavu-core fonts-droid-fallback)
 # What a JavaFX window needs (only when a display is used).
 HALLMARK_UI_PACKAGES=(libgtk-3-0 libxtst6 libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
 # What the tests need besides: real clients and servers, and the headless toolkit's fonts.
 HALLMARK_TEST_PACKAGES=(stm32flash socat openssl iproute2 golang-cfssl postgresql
   swtpm tpm2-tools libtpm2-pkcs11-1 libtpm2-pkcs11-tools libtss2-tcti-swtpm0 tpm2-abrmd libtss2-tcti-tabrmd0 dbus
   libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
+# pdfsig and pdftoppm (LotReportSignedIT, scripts/report-screenshots.sh) check and render the signed lot report.
+HALLMARK_TEST_PACKAGES+=(poppler-utils)
 # esptool-js (EsptoolJsIT) runs under Node; npm comes with NodeSource's nodejs, Debian's needs its npm package.
 HALLMARK_TEST_PACKAGES+=(nodejs)
 

@@ -85,22 +85,27 @@ final class LotReportPdf {
         p.heading("Requirements of " + (claimed == ConformityClass.NONE ? "the lot (no class claimed)"
                 : claimed.label()) + " and how each is evidenced", 60);
         List<String[]> rows = new ArrayList<>();
+        int passed = r.summary().passed();
         for (Control c : Control.values()) {
             if (!claimed.includes(c.since()) && !r.controlTotals().containsKey(c.name())) {
                 continue;
             }
             ReportText.Requirement q = ReportText.requirement(c.name());
             int[] t = r.controlTotals().get(c.name());
-            String result = t == null ? "no evidence recorded" : q.perUnit()
-                    ? (t[0] == t[1] ? "✓ " : "✗ ") + n(t[0]) + " of " + n(t[1]) + " units"
-                    : (t[0] == t[1] ? "✓ " : "✗ ") + "declared; recorded on " + n(t[1]) + " units";
+            int onPassed = satisfiedOnPassed(r, c.name());
+            String result = t == null ? "✗ no evidence recorded" : !q.perUnit()
+                    ? (t[0] == t[1] ? "✓ " : "✗ ") + "declared; recorded with " + n(t[1]) + " attempts"
+                    : (onPassed == passed ? "✓ " : "✗ ") + n(onPassed) + " of " + n(passed) + " passed units"
+                    + (t[1] > passed ? "\n(" + n(t[0]) + " of " + n(t[1]) + " attempts)" : "");
             rows.add(new String[] {q.title() + "\n" + q.requirement(), ReportText.since(c.name()),
                     q.perUnit() ? "evidenced per unit" : "declared by the product", q.byWhom(), result});
         }
         p.table(List.of(Column.text("Requirement", 40), Column.text("Class", 8), Column.text("How", 14),
                 Column.text("By whom", 22), Column.text("Result", 16)), rows);
-        p.note("A failed attempt has no certificate and no secret, so its identity and password controls read ✗; "
-                + "the per-unit table shows which units those are.");
+        if (r.summary().failed() > 0) {
+            p.note("A requirement holds for the lot when every passed unit evidences it. A failed attempt stops before "
+                    + "its certificate and secret, so it counts among the attempts but not the passed units.");
+        }
     }
 
     private static void failures(LotReport r, PdfPages p) throws IOException {
@@ -129,10 +134,21 @@ final class LotReportPdf {
     private static void trust(LotReport r, PdfPages p) throws IOException {
         LotReport.Trust t = r.trust();
         p.heading("Audit record and the key it was verified against", 80);
-        p.paragraph("Audit chain: " + (r.auditChain().holds() ? "HOLDS" : "BROKEN") + ". Action log: "
-                + (r.actionChain().holds() ? "HOLDS" : "BROKEN") + " (" + n(r.actionChain().checked()) + " actions).");
-        p.paragraph("Verification pin: " + (t.pinSha256() == null ? "none - the chain was checked against the keys "
-                + "stored in the database only" : "audit key SHA-256 " + t.pinSha256()) + ". " + t.pinSource());
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] {"Audit chain", r.auditChain().holds() ? "✓ HOLDS when this report was made"
+                : "✗ BROKEN when this report was made (findings below)"});
+        facts.add(new String[] {"Action log", (r.actionChain().holds() ? "✓ HOLDS" : "✗ BROKEN") + " ("
+                + n(r.actionChain().checked()) + " actions)"});
+        facts.add(new String[] {"Verified against", t.pinSha256() == null ? "no pin: the keys stored with the "
+                + "checkpoints" : "audit key SHA-256 " + t.pinSha256()});
+        facts.add(new String[] {"How the pin was obtained", t.pinSource()});
+        if (t.signer() != null) {
+            facts.add(new String[] {"This report signed by", t.signer().subject()});
+            facts.add(new String[] {"Signer certificate SHA-256", t.signer().certificateSha256()});
+            facts.add(new String[] {"Signer public key SHA-256", t.signer().keySha256() + " (the station audit key; "
+                    + "signed inside the token, PAdES B-B)"});
+        }
+        p.table(List.of(new Column("", 26, false, Style.BOLD), Column.text("", 74)), facts);
         List<String[]> heads = new ArrayList<>();
         for (LotReport.ChainHead h : t.heads()) {
             heads.add(new String[] {h.station(), n(h.seq()), h.hash()});
@@ -141,11 +157,6 @@ final class LotReportPdf {
                 heads);
         for (String line : r.auditChain().lines()) {
             p.note(line);
-        }
-        if (t.signer() != null) {
-            p.paragraph("This report is signed (PAdES, CMS detached) by " + t.signer().subject() + ", certificate SHA-256 "
-                    + t.signer().certificateSha256() + ", public key SHA-256 " + t.signer().keySha256()
-                    + ". The key is the station audit key; it never left the station's token.");
         }
     }
 
@@ -171,8 +182,8 @@ final class LotReportPdf {
         p.heading("Per-unit evidence", 120);
         p.note("One row per attempt. ✓ the control's evidence holds, ✗ it does not, - not recorded. The evidence "
                 + "behind each mark (what the station observed) is in the attached JSON, field units[].controls.");
-        List<Column> columns = new ArrayList<>(List.of(Column.number("#", 5), Column.mono("Serial / UID", 22),
-                Column.text("Result", 11), Column.mono("Certificate SHA-256", 29)));
+        List<Column> columns = new ArrayList<>(List.of(Column.number("#", 5.5f), Column.mono("Serial / UID", 22),
+                Column.text("Result", 10), Column.mono("Certificate SHA-256", 30)));
         for (String c : controls) {
             columns.add(new Column(ReportText.requirement(c).column(), 33f / Math.max(controls.size(), 4), false,
                     Style.REGULAR));
@@ -184,7 +195,8 @@ final class LotReportPdf {
             String[] row = new String[columns.size()];
             row[0] = n(++i);
             row[1] = (u.serial() == null ? "-" : u.serial()) + "\n" + (u.uid() == null ? "-" : u.uid());
-            row[2] = u.resultLabel() + (u.errorCode() == null ? "" : "\n" + u.errorCode() + " at " + u.failedStep());
+            row[2] = (u.result() == null ? "unfinished" : u.result().name()) + (u.reworked() ? "\nreworked" : "")
+                    + (u.errorCode() == null ? "" : "\n" + u.errorCode() + " at " + u.failedStep());
             row[3] = u.certificateSha256() == null ? "-" : u.certificateSha256();
             for (int c = 0; c < controls.size(); c++) {
                 row[4 + c] = mark(e.controls(), controls.get(c));
@@ -192,6 +204,17 @@ final class LotReportPdf {
             rows.add(row);
         }
         p.table(columns, rows);
+    }
+
+    private static int satisfiedOnPassed(LotReport r, String control) {
+        int n = 0;
+        for (LotReport.UnitEntry e : r.units()) {
+            if (e.unit().result() == dev.hallmark.engine.api.UnitResult.PASS
+                    && mark(e.controls(), control).equals("✓")) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String mark(List<ControlEvidence> evidence, String control) {

@@ -51,9 +51,13 @@ final class PdfPages implements AutoCloseable {
     }
 
     void title(String text, String subtitle) throws IOException {
-        line(text, Style.BOLD, 18, MARGIN, Color.BLACK);
+        for (String l : wrap(text, Style.BOLD, 18, width())) {
+            line(l, Style.BOLD, 18, MARGIN, Color.BLACK);
+        }
         y -= 6;
-        line(subtitle, Style.REGULAR, 10, MARGIN, GREY);
+        for (String l : wrap(subtitle, Style.REGULAR, 9.5f, width())) {
+            line(l, Style.REGULAR, 9.5f, MARGIN, GREY);
+        }
         y -= 6;
         rule();
     }
@@ -104,15 +108,20 @@ final class PdfPages implements AutoCloseable {
             }
             cells.add(wrapped);
         }
-        float headerHeight = header(columns, scale, size, leading, false);
+        boolean headed = columns.stream().anyMatch(c -> !c.header().isEmpty());
+        float headerHeight = headed ? header(columns, scale, size, leading, false) : 0;
         float first = cells.isEmpty() ? 0 : height(cells.get(0), leading);
         ensure(headerHeight + first + (cells.size() > 1 ? height(cells.get(1), leading) : 0));
-        header(columns, scale, size, leading, true);
+        if (headed) {
+            header(columns, scale, size, leading, true);
+        }
         for (int r = 0; r < cells.size(); r++) {
             float h = height(cells.get(r), leading);
             if (y - h < BOTTOM) {
                 newPage();
-                header(columns, scale, size, leading, true);
+                if (headed) {
+                    header(columns, scale, size, leading, true);
+                }
             }
             if (r % 2 == 1) {
                 page.setNonStrokingColor(SHADE);

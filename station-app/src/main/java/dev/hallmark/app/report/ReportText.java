@@ -8,6 +8,9 @@ import java.util.Locale;
 /** The words the report uses for controls, steps and error codes, in place of the constants the records hold. */
 final class ReportText {
 
+    private static final java.util.Set<String> ACRONYMS = java.util.Set.of("CA", "HSM", "NACK", "UID", "PIN", "KEK",
+            "CSR", "EFUSE", "DB");
+
     private ReportText() {
     }
 
@@ -43,7 +46,7 @@ final class ReportText {
             case DEBUG_LOCKED -> new Requirement("Debug interface locked", "Debug locked",
                     "The debug and boot-loader read-out paths are locked, and the lock is verified from outside.",
                     true, "the station, per unit (lock, then an outside read that is refused)");
-            case NO_DEFAULT_PASSWORD -> new Requirement("No default password", "No default password",
+            case NO_DEFAULT_PASSWORD -> new Requirement("No default password", "Unit secret",
                     "Each unit gets its own secret, generated at the bench; only its hash is recorded.", true,
                     "the station, per unit (secret hash)");
             case KEY_IN_HARDWARE -> new Requirement("Key in a hardware root of trust", "HW key",
@@ -94,8 +97,13 @@ final class ReportText {
     static String cause(String code) {
         for (ErrorCode e : ErrorCode.values()) {
             if (e.id().equals(code)) {
-                String name = e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-                return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " (" + e.part() + ")";
+                StringBuilder words = new StringBuilder();
+                for (String w : e.name().split("_")) {
+                    String lower = w.toLowerCase(Locale.ROOT);
+                    words.append(words.isEmpty() ? "" : " ").append(ACRONYMS.contains(w) ? w
+                            : words.isEmpty() ? Character.toUpperCase(lower.charAt(0)) + lower.substring(1) : lower);
+                }
+                return words + " (" + e.part() + ")";
             }
         }
         return "not in this version's catalogue";

@@ -56,7 +56,7 @@ final class YieldChart {
         int floor = (int) Math.max(0, Math.floor((lowest - 5) / 10) * 10);
         p.heading("Yield over time", HEIGHT + 30);
         p.note(String.format(Locale.ROOT, "Finished attempts in %d equal spans of %s from %s; each bar is the span's "
-                + "yield. The axis starts at %d %%.", BUCKETS, human(Duration.ofMillis(span / BUCKETS)),
+                + "yield, the number under it the span's finished attempts. The axis starts at %d %%.", BUCKETS, human(Duration.ofMillis(span / BUCKETS)),
                 LotReportPdf.when(from), floor));
         float bottom = p.reserve(HEIGHT);
         ReportFonts fonts = p.fonts();
@@ -92,7 +92,6 @@ final class YieldChart {
                     plotBottom - 9);
         }
         cs.setNonStrokingColor(PdfPages.GREY);
-        fonts.show(cs, "attempts per span", Style.REGULAR, 6.5f, left - 34, plotBottom - 9);
         fonts.show(cs, LotReportPdf.when(from), Style.REGULAR, 7, left, bottom + 6);
         String end = LotReportPdf.when(to);
         fonts.show(cs, end, Style.REGULAR, 7, left + width - fonts.width(end, Style.REGULAR, 7), bottom + 6);

@@ -27,7 +27,7 @@ import org.verapdf.pdfa.results.ValidationResult;
  * serials comes back from the embedded fonts, and one changed byte breaks the signature. Writes the samples to
  * target/report-samples for scripts/report-screenshots.sh.
  */
-class LotReportDocumentTest {
+public class LotReportDocumentTest {
 
     static final Path OUT = Path.of("target", "report-samples");
 
@@ -55,7 +55,7 @@ class LotReportDocumentTest {
         int pages = pages(written.pdf());
         assertThat(pages).isGreaterThan(20);
         assertThat(text).contains("Page 1 of " + pages, "Page " + pages + " of " + pages, "Failures by cause",
-                "Yield over time", "Key generated in a token", "HM-301", "Device not responding", "Key generation (KEYGEN)",
+                "Yield over time", "Key generated in a token", "HM-301", "Device not responding", "Identify the device (IDENTIFY)",
                 "HM-000417", lot.units().get(416).unit().certificateSha256().substring(0, 32))
                 .doesNotContain("KEY_GENERATED_IN_TOKEN", "\uFFFD");
     }
@@ -96,7 +96,7 @@ class LotReportDocumentTest {
         assertThat(ReportCheck.signature(pdf, "00".repeat(32)).finding()).contains("not the pinned station audit key");
     }
 
-    static List<String> violations(byte[] pdf) throws Exception {
+    public static List<String> violations(byte[] pdf) throws Exception {
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf),
                 PDFAFlavour.PDFA_3_U)) {
             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_U, false);

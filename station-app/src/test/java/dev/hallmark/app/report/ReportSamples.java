@@ -32,6 +32,18 @@ final class ReportSamples {
     private ReportSamples() {
     }
 
+    /** Writes the 1,000-unit sample and the sample in several scripts, signed, into the directory {@code args[0]}. */
+    public static void main(String[] args) throws Exception {
+        java.nio.file.Path out = java.nio.file.Path.of(args.length > 0 ? args[0] : "target/report-samples");
+        java.nio.file.Files.createDirectories(out);
+        for (LotReport lot : List.of(lot("L-2026-11-30", 1000, "HM-", 23), lot("ロット-7", 2, "ДАТЧИК-传感器-", 5))) {
+            LotReportDocument.Written w = LotReportDocument.write(lot, softwareSigner(lot.generatedAt()));
+            String name = lot.units().size() > 2 ? "lot-1000" : "lot-scripts";
+            java.nio.file.Files.write(out.resolve(name + ".pdf"), w.pdf());
+            java.nio.file.Files.write(out.resolve(name + ".json"), w.json());
+        }
+    }
+
     /** A lot of {@code size} attempts; serials use {@code serialPrefix} (any script). */
     static LotReport lot(String lot, int size, String serialPrefix, long seed) {
         Random random = new Random(seed);
