@@ -182,10 +182,10 @@ final class LotReportPdf {
         p.heading("Per-unit evidence", 120);
         p.note("One row per attempt. ✓ the control's evidence holds, ✗ it does not, - not recorded. The evidence "
                 + "behind each mark (what the station observed) is in the attached JSON, field units[].controls.");
-        List<Column> columns = new ArrayList<>(List.of(Column.number("#", 5.5f), Column.mono("Serial / UID", 22),
-                Column.text("Result", 10), Column.mono("Certificate SHA-256", 30)));
+        List<Column> columns = new ArrayList<>(List.of(new Column("#", 5, true, Style.MONO),
+                Column.mono("Serial / UID", 22), Column.text("Result", 9.5f), Column.mono("Certificate SHA-256", 30)));
         for (String c : controls) {
-            columns.add(new Column(ReportText.requirement(c).column(), 33f / Math.max(controls.size(), 4), false,
+            columns.add(new Column(ReportText.requirement(c).column(), 33.5f / Math.max(controls.size(), 4), false,
                     Style.REGULAR));
         }
         List<String[]> rows = new ArrayList<>();
@@ -193,7 +193,7 @@ final class LotReportPdf {
         for (LotReport.UnitEntry e : r.units()) {
             UnitRecord u = e.unit();
             String[] row = new String[columns.size()];
-            row[0] = n(++i);
+            row[0] = Integer.toString(++i);
             row[1] = (u.serial() == null ? "-" : u.serial()) + "\n" + (u.uid() == null ? "-" : u.uid());
             row[2] = (u.result() == null ? "unfinished" : u.result().name()) + (u.reworked() ? "\nreworked" : "")
                     + (u.errorCode() == null ? "" : "\n" + u.errorCode() + " at " + u.failedStep());

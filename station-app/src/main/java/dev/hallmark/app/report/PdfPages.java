@@ -33,6 +33,8 @@ final class PdfPages implements AutoCloseable {
     private final String running;
     private PDPageContentStream page;
     private float y;
+    private String pendingHeading;
+    private float pendingKeep;
 
     PdfPages(PDDocument doc, ReportFonts fonts, String running) throws IOException {
         this.doc = doc;
@@ -62,9 +64,23 @@ final class PdfPages implements AutoCloseable {
         rule();
     }
 
-    /** A section heading, kept on one page with at least {@code keep} points of what follows. */
+    /**
+     * A section heading, kept on one page with at least {@code keep} points of what follows: it is drawn only when
+     * the next paragraph, table or drawing knows its first lines' height, so it never ends a page alone.
+     */
     void heading(String text, float keep) throws IOException {
-        ensure(30 + keep);
+        flushHeading(0);
+        pendingHeading = text;
+        pendingKeep = keep;
+    }
+
+    private void flushHeading(float next) throws IOException {
+        if (pendingHeading == null) {
+            return;
+        }
+        String text = pendingHeading;
+        pendingHeading = null;
+        ensure(34 + Math.max(pendingKeep, next));
         y -= 12;
         line(text, Style.BOLD, 12.5f, MARGIN, Color.BLACK);
         y -= 5;
@@ -81,6 +97,7 @@ final class PdfPages implements AutoCloseable {
     void paragraph(String text, Style style, float size, Color color) throws IOException {
         List<String> lines = wrap(text, style, size, width());
         float leading = size * 1.35f;
+        flushHeading(Math.min(2, lines.size()) * leading);
         // never one line alone at the foot of a page: a paragraph that does not fit whole moves two lines at least
         if (y - lines.size() * leading < BOTTOM && y - Math.min(2, lines.size()) * leading < BOTTOM + leading) {
             newPage();
@@ -111,6 +128,7 @@ final class PdfPages implements AutoCloseable {
         boolean headed = columns.stream().anyMatch(c -> !c.header().isEmpty());
         float headerHeight = headed ? header(columns, scale, size, leading, false) : 0;
         float first = cells.isEmpty() ? 0 : height(cells.get(0), leading);
+        flushHeading(headerHeight + first + (cells.size() > 1 ? height(cells.get(1), leading) : 0));
         ensure(headerHeight + first + (cells.size() > 1 ? height(cells.get(1), leading) : 0));
         if (headed) {
             header(columns, scale, size, leading, true);
@@ -195,6 +213,7 @@ final class PdfPages implements AutoCloseable {
 
     /** Reserves {@code height} points (a new page when they do not fit) and returns the bottom of the space. */
     float reserve(float height) throws IOException {
+        flushHeading(height);
         ensure(height);
         y -= height;
         return y;
@@ -275,6 +294,7 @@ final class PdfPages implements AutoCloseable {
     /** Closes the last page and draws the running header and "page x of y" on every page. */
     @Override
     public void close() throws IOException {
+        flushHeading(0);
         page.close();
         int total = doc.getNumberOfPages();
         int n = 0;

@@ -36,7 +36,7 @@ final class ReportText {
             case CLASS_PREREQUISITES -> new Requirement("Class claimed, prerequisites checked", "Class",
                     "The product claims a class; the station checks before the first unit that its parts can meet it.",
                     false, "the product profile (claim); the station (prerequisite check)");
-            case UNIQUE_IDENTITY -> new Requirement("Unique device identity", "Identity",
+            case UNIQUE_IDENTITY -> new Requirement("Unique device identity", "Unique ID",
                     "Each unit has its own identity: a certificate bound to the device's factory UID, the UID and "
                             + "serial claimed once.", true, "the station, per unit (UID claim, certificate)");
             case KEY_GENERATED_IN_TOKEN -> new Requirement("Key generated in a token", "Key in token",
