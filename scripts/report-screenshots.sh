@@ -22,6 +22,7 @@ java -cp "$ROOT/station-app/target/test-classes:$ROOT/station-app/target/station
 
 pdftoppm -r 80 -png "$OUT/lot-DEMO-2-conformity.pdf" "$OUT/demo-2"
 pdftoppm -r 80 -png -f 1 -l 3 "$OUT/lot-1000.pdf" "$OUT/lot-1000"
+pdftoppm -r 80 -png -f 28 -l 28 "$OUT/lot-1000.pdf" "$OUT/lot-1000"   # failed units (a CA outage)
 pdftoppm -r 80 -png -f 38 -l 38 "$OUT/lot-1000.pdf" "$OUT/lot-1000"
 pdftoppm -r 80 -png -f 1 -l 1 "$OUT/lot-scripts.pdf" "$OUT/lot-scripts"
 ls "$OUT"/*.png
