@@ -1,7 +1,7 @@
 package dev.hallmark.app;
 
 import dev.hallmark.app.cli.HallmarkCommand;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import java.nio.file.Path;
 
 /**

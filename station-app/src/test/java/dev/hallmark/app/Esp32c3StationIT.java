@@ -2,7 +2,7 @@ package dev.hallmark.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;

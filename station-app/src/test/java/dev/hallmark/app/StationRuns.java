@@ -34,10 +34,21 @@ final class StationRuns {
 
     /** Starts hallmark in its own JVM; stdout is captured to a file the result reads. */
     static Process start(Path dataDir, Map<String, String> env, List<String> args) throws IOException {
+        return start(dataDir, env, List.of(), "dev.hallmark.app.HallmarkMain", args);
+    }
+
+    /**
+     * Starts {@code mainClass} (HallmarkMain, or a test's own main: the test classes are on the class path) in its
+     * own JVM with {@code jvmOptions}; stdout is captured to a file the result reads.
+     */
+    static Process start(Path dataDir, Map<String, String> env, List<String> jvmOptions, String mainClass,
+                         List<String> args) throws IOException {
         Path target = Path.of("target").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", target.resolve("station-app.jar") + ":" + target.resolve("lib") + "/*",
-                "dev.hallmark.app.HallmarkMain"));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", target.resolve("station-app.jar") + ":" + target.resolve("lib") + "/*:"
+                + target.resolve("test-classes"), mainClass));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("SOFTHSM2_CONF", dataDir.resolve("softhsm2.conf").toString());

@@ -110,7 +110,7 @@ class ResumeTest {
         UnitOutcome outcome = station(new SoftwareKeyStore(new SecureRandom())).resume(FIXTURE, unit);
 
         assertThat(outcome.result()).as(outcome.cause()).isEqualTo(UnitResult.PASS);
-        assertThat(store.lockEvidence(unit.id()).locked()).isTrue();
+        assertThat(store.lockEvidence(unit.id()).orElseThrow().locked()).isTrue();
         assertThat(issuer.revoked()).isEmpty();
         assertThat(store.events(unit.id())).anySatisfy(e -> assertThat(e.detail()).contains("found readout-protected"));
     }

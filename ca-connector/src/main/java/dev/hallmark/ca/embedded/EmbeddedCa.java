@@ -5,6 +5,7 @@ import dev.hallmark.engine.api.KeySpec;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.crypto.Pem;
 import dev.hallmark.engine.port.CertificateIssuer;
+import dev.hallmark.engine.port.CrlPublisher;
 import dev.hallmark.engine.port.DeviceKeyStore;
 import dev.hallmark.engine.port.IssueRequest;
 import dev.hallmark.engine.port.IssuedCertificate;
@@ -52,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * <p>Safe to share between fixtures: issuing, revoking and CRL signing are serialised per CA directory,
  * also between processes (by a lock on {@code ca.lock}), and each sees what the others recorded.
  */
-public final class EmbeddedCa implements CertificateIssuer, Revoker {
+public final class EmbeddedCa implements CertificateIssuer, Revoker, CrlPublisher {
 
     /** Token alias (CKA_LABEL) of the root CA key. */
     public static final String ROOT_KEY_ALIAS = "hallmark-root-ca";
@@ -268,6 +269,18 @@ public final class EmbeddedCa implements CertificateIssuer, Revoker {
                     path, crl.getNextUpdate().toInstant());
             return path;
         });
+    }
+
+    /** {@inheritDoc} Here: {@link #writeCrl()}, and the DER read back from the file it wrote. */
+    @Override
+    public PublishedCrl publishCrl() throws ProvisioningException {
+        Path path = writeCrl();
+        try {
+            return new PublishedCrl(path.toString(), java.nio.file.Files.readAllBytes(path));
+        } catch (java.io.IOException e) {
+            throw new ProvisioningException(ErrorCode.DATA_DIR_UNUSABLE, "the CRL written to " + path
+                    + " cannot be read back; check the CA directory", e.getMessage(), e);
+        }
     }
 
     /** Under the records lock. */

@@ -13,6 +13,8 @@ import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.UnitOutcome;
 import dev.hallmark.engine.api.UnitResult;
 import dev.hallmark.engine.port.AuditStore;
+import dev.hallmark.engine.port.LotStore;
+import dev.hallmark.engine.port.ReworkRecords;
 import dev.hallmark.engine.port.ControlEvidence;
 import dev.hallmark.engine.port.KeyReference;
 import dev.hallmark.engine.port.LockEvidence;
@@ -30,12 +32,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@link AuditStore} on a JDBC database (H2 embedded or PostgreSQL); thread-safe, each call on a pooled
- * connection. The database itself enforces one live claim per device and unique serials and certificates. Every
- * write also appends its events to the station's audit chain in the same transaction (docs/decisions/0003), so a
- * write that cannot be chained is not kept, and throws AUDIT_WRITE_FAILED or AUDIT_UNAVAILABLE.
+ * The {@link AuditStore}, {@link LotStore} and {@link ReworkRecords} on a JDBC database (H2 embedded or PostgreSQL);
+ * thread-safe, each call on a pooled connection. The database itself enforces one live claim per device and unique
+ * serials and certificates. Every write also appends its events to the station's audit chain in the same transaction
+ * (docs/decisions/0003), so a write that cannot be chained is not kept, and throws AUDIT_WRITE_FAILED or
+ * AUDIT_UNAVAILABLE.
  */
-public final class JdbcAuditStore implements AuditStore {
+public final class JdbcAuditStore implements AuditStore, LotStore, ReworkRecords {
 
     private final Sql sql;
     private final ChainLog chain;
@@ -281,11 +284,13 @@ public final class JdbcAuditStore implements AuditStore {
     }
 
     /** The unit that holds a serial. */
+    @Override
     public Optional<UnitRecord> unitBySerial(String serial) throws ProvisioningException {
         return sql.autoCommit("look up serial " + serial, c -> UnitQueries.unitBySerial(c, serial));
     }
 
     /** Every attempt on a device, by its UID, in the order they started. */
+    @Override
     public List<UnitRecord> unitsByUid(DeviceUid uid) throws ProvisioningException {
         return sql.autoCommit("look up device " + uid.hex(), c -> UnitQueries.unitsByUid(c, uid.hex()));
     }
@@ -296,6 +301,7 @@ public final class JdbcAuditStore implements AuditStore {
     }
 
     /** The lock evidence recorded for a unit, if any. */
+    @Override
     public Optional<LockEvidence> lockEvidence(long unitId) throws ProvisioningException {
         return sql.autoCommit("read the lock evidence of unit #" + unitId, c -> UnitQueries.lockEvidence(c, unitId));
     }
@@ -337,11 +343,13 @@ public final class JdbcAuditStore implements AuditStore {
      * state before and after) and releases its UID claim, so the device can be provisioned again as a new unit.
      * REWORK_REFUSED when the unit was reworked already.
      */
+    @Override
     public void recordRework(long unitId, String detail) throws ProvisioningException {
         rework.record(unitId, Objects.requireNonNull(detail, "detail"));
     }
 
     /** Whether the unit's device was wiped for rework. */
+    @Override
     public boolean reworked(long unitId) throws ProvisioningException {
         return sql.autoCommit("read the rework of unit #" + unitId, c -> UnitRework.reworked(c, unitId));
     }

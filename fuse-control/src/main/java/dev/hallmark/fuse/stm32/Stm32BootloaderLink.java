@@ -7,6 +7,7 @@ import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.DeviceInfo;
 import dev.hallmark.engine.port.LockEvidence;
 import dev.hallmark.engine.port.LockPlan;
+import dev.hallmark.engine.port.ReadoutUnprotect;
 import dev.hallmark.engine.port.TargetLink;
 import java.time.Clock;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * holds. Every exchange is retried with a re-sync ({@link Stm32Session}); after a protection command or an
  * option write the device resets and the link syncs again. One link per fixture, used by one thread at a time.
  */
-public final class Stm32BootloaderLink implements TargetLink {
+public final class Stm32BootloaderLink implements TargetLink, ReadoutUnprotect {
 
     private static final Logger log = LoggerFactory.getLogger(Stm32BootloaderLink.class);
     static final int PROBE_LENGTH = 4;
@@ -161,10 +162,17 @@ public final class Stm32BootloaderLink implements TargetLink {
         optionCommand("WRITE_UNPROTECT", () -> commands.optionCommand(Stm32Protocol.WRITE_UNPROTECT));
     }
 
-    /** READOUT_UNPROTECT: back to RDP level 0, which mass-erases the flash; the device resets. */
+    /** READOUT_UNPROTECT (0x92): back to RDP level 0, which mass-erases the flash; the device resets. */
+    @Override
     public void readoutUnprotect() throws ProvisioningException {
         ensureIdentified();
         optionCommand("READOUT_UNPROTECT", () -> commands.optionCommand(Stm32Protocol.READOUT_UNPROTECT));
+    }
+
+    /** {@inheritDoc} On an STM32: the UID reads again and the key slot's first bytes read 0xFF (erased flash). */
+    @Override
+    public Wiped wipedReadBack() throws ProvisioningException {
+        return Stm32WipeCheck.readBack(this, transport.path());
     }
 
     @Override

@@ -1,31 +1,18 @@
 package dev.hallmark.engine.port;
 
 import dev.hallmark.engine.api.DeviceUid;
-import dev.hallmark.engine.api.ErrorCode;
-import dev.hallmark.engine.api.LotPlan;
-import dev.hallmark.engine.api.LotReport;
-import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.Step;
 import dev.hallmark.engine.api.UnitOutcome;
-import dev.hallmark.engine.api.UnitResult;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 
-/** The audit database: lots, units, their append-only step events and evidence. */
+/**
+ * The audit database as the unit workflow writes it: units, their append-only step events and evidence. The lots
+ * they belong to are a {@link LotStore}; rework records are the optional {@link ReworkRecords}.
+ */
 public interface AuditStore {
-
-    /** Creates the lot if it does not exist yet. */
-    void ensureLot(String lot, String profileName, Instant at) throws ProvisioningException;
-
-    /**
-     * Creates the lot if it does not exist yet and records the profile it is made to, as it is now (a snapshot); a
-     * store that keeps no snapshots records the name only.
-     */
-    default void ensureLot(String lot, ProductProfile profile, Instant at) throws ProvisioningException {
-        ensureLot(lot, profile.name(), at);
-    }
 
     /** Records that a unit started on a fixture; returns its id. Every attempt is a row. */
     long begin(String lot, String station, String fixture, Instant at) throws ProvisioningException;
@@ -84,36 +71,5 @@ public interface AuditStore {
             }
         }
         return last;
-    }
-
-    /**
-     * Opens the lot with its plan (quota and serial scheme), or checks that the lot was opened with the same plan
-     * (LOT_MISMATCH otherwise). From then on {@link #claim} allocates the lot's serials and refuses a unit past
-     * the quota (LOT_QUOTA_REACHED) or in a closed lot (LOT_CLOSED), whatever serial prefix it is given.
-     */
-    default void openLot(LotPlan plan, Instant at) throws ProvisioningException {
-        throw new ProvisioningException(ErrorCode.INTERNAL, "this audit store keeps no lot plans");
-    }
-
-    /** Closes the lot: no unit is claimed in it afterwards. Closing a closed lot changes nothing. */
-    default void closeLot(String lot, Instant at) throws ProvisioningException {
-        throw new ProvisioningException(ErrorCode.INTERNAL, "this audit store cannot close lots");
-    }
-
-    /** The lot's units by result; quota 0 and never closed where the store keeps no lot plans. */
-    default LotReport lotReport(String lot) throws ProvisioningException {
-        List<UnitRecord> all = units(lot);
-        long passed = all.stream().filter(u -> u.result() == UnitResult.PASS).count();
-        long failed = all.stream().filter(u -> u.result() == UnitResult.FAILED).count();
-        return new LotReport(lot, null, 0, passed, failed, all.size() - passed - failed, null);
-    }
-
-    /**
-     * The resume query: units the station began in the lot and never sealed, oldest first. After a crash these
-     * are resumed from their last finished step.
-     */
-    default List<UnitRecord> unfinished(String station, String lot) throws ProvisioningException {
-        return units(lot).stream().filter(u -> u.result() == UnitResult.IN_PROGRESS)
-                .filter(u -> station.equals(u.station())).toList();
     }
 }

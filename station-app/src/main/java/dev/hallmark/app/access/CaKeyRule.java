@@ -1,7 +1,7 @@
 package dev.hallmark.app.access;
 
 import dev.hallmark.app.config.StationConfig;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.ca.embedded.EmbeddedCa;
 import dev.hallmark.engine.api.ProvisioningException;
 import java.nio.file.Files;

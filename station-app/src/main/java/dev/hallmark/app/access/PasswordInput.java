@@ -1,6 +1,6 @@
 package dev.hallmark.app.access;
 
-import dev.hallmark.app.station.SecretFile;
+import dev.hallmark.app.config.SecretFile;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import java.io.Console;

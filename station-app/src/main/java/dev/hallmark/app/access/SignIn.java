@@ -1,6 +1,6 @@
 package dev.hallmark.app.access;
 
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.engine.access.AccessControl;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.engine.access.Approval;

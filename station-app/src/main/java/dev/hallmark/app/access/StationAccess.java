@@ -1,7 +1,7 @@
 package dev.hallmark.app.access;
 
-import dev.hallmark.app.station.DataDir;
-import dev.hallmark.app.station.SecretFile;
+import dev.hallmark.app.config.DataDir;
+import dev.hallmark.app.config.SecretFile;
 import dev.hallmark.db.access.JdbcActionLog;
 import dev.hallmark.db.access.JdbcOperatorDirectory;
 import dev.hallmark.db.query.AuditDataSources;

@@ -3,7 +3,7 @@ package dev.hallmark.app.cli;
 import dev.hallmark.app.access.RecordedAction;
 import dev.hallmark.app.access.SignIn;
 import dev.hallmark.app.access.StationAccess;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.app.station.StationAuditKey;
 import dev.hallmark.db.records.RecordsReport;

@@ -4,13 +4,13 @@ import dev.hallmark.app.access.CaKeyRule;
 import dev.hallmark.app.access.RecordedAction;
 import dev.hallmark.app.access.SignIn;
 import dev.hallmark.app.access.StationAccess;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.app.station.EmbeddedStation;
-import dev.hallmark.ca.embedded.EmbeddedCa;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.crypto.Pem;
+import dev.hallmark.engine.port.CrlPublisher;
 import dev.hallmark.engine.port.RevocationReason;
 import dev.hallmark.engine.port.Revoker;
 import dev.hallmark.engine.port.UnitRecord;
@@ -165,8 +165,8 @@ public final class CaCommand {
                 revoker.revoke(cert, why);
                 System.out.println("revoked " + unit + " certificate serial " + cert.getSerialNumber().toString(16)
                         + " (" + why.name().toLowerCase(Locale.ROOT) + ")");
-                if (station.issuer() instanceof EmbeddedCa ca) {
-                    System.out.println("CRL written to " + ca.writeCrl());
+                if (station.issuer() instanceof CrlPublisher crls) {
+                    System.out.println("CRL written to " + crls.publishCrl().location());
                 }
                 return ExitCode.OK;
             } catch (CertificateException e) {
@@ -206,18 +206,13 @@ public final class CaCommand {
         }
 
         private static int crl(EmbeddedStation station) throws ProvisioningException {
-            try {
-                if (!(station.issuer() instanceof EmbeddedCa ca)) {
-                    throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
-                            "the station's CA is not the embedded CA; fetch the CRL from the CA itself");
-                }
-                Path written = ca.writeCrl();
-                System.out.print(Pem.encode("X509 CRL", Files.readAllBytes(written)));
-                System.err.println("hallmark: CRL written to " + written);
-            } catch (IOException e) {
-                throw new ProvisioningException(ErrorCode.DATA_DIR_UNUSABLE, "the CRL cannot be read back",
-                        e.getMessage(), e);
+            if (!(station.issuer() instanceof CrlPublisher crls)) {
+                throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
+                        "the station's CA is not the embedded CA; fetch the CRL from the CA itself");
             }
+            CrlPublisher.PublishedCrl published = crls.publishCrl();
+            System.out.print(Pem.encode("X509 CRL", published.der()));
+            System.err.println("hallmark: CRL written to " + published.location());
             return ExitCode.OK;
         }
     }

@@ -4,7 +4,7 @@ import dev.hallmark.app.access.RecordedAction;
 import dev.hallmark.app.access.SignIn;
 import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.conformity.ConformityDeclarations;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.engine.access.Approval;
 import dev.hallmark.engine.access.SignedIn;
@@ -19,6 +19,7 @@ import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.UnitListener;
+import dev.hallmark.engine.lot.LockConsent;
 import dev.hallmark.engine.workflow.LotSummary;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -124,7 +125,9 @@ final class DemoCommand implements Callable<Integer> {
             }
             String stationId = station.config().station() != null ? station.config().station() : hostName();
             DemoLot demoLot = new DemoLot(station, bench, profile, lot, stationId, clock,
-                    onDevice ? SimulatedDeviceTpm.tokens(bench.fixtures(), random) : null);
+                    onDevice ? SimulatedDeviceTpm.tokens(bench.fixtures(), random) : null)
+                    .withConsent(profile.lockLevel().irreversible()
+                            ? LockConsent.confirmed("the permanent-lock authorization at sign-in", approval) : null);
             LotJob job = listener -> demoLot.run(count, listener);
             UnitListener printer = new UnitLinePrinter(out);
             return RecordedAction.run(access, who, Action.PROVISION, lot, approval, () -> {

@@ -2,7 +2,7 @@ package dev.hallmark.app.cli;
 
 import dev.hallmark.app.HallmarkMain;
 import dev.hallmark.app.process.ChildJvm;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.SimulatedDeviceTpm;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;

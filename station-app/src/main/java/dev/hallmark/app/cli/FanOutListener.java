@@ -5,13 +5,14 @@ import dev.hallmark.engine.api.UnitListener;
 import dev.hallmark.engine.api.UnitOutcome;
 import java.util.List;
 
-/** Hands each progress event to several listeners, in order. */
+/** Hands each progress event to several listeners, in order (a live list: one added later hears later events). */
 final class FanOutListener implements UnitListener {
 
     private final List<UnitListener> listeners;
 
     FanOutListener(List<UnitListener> listeners) {
-        this.listeners = List.copyOf(listeners);
+        this.listeners = listeners instanceof java.util.concurrent.CopyOnWriteArrayList<UnitListener> live ? live
+                : List.copyOf(listeners);
     }
 
     @Override

@@ -1,18 +1,18 @@
 package dev.hallmark.app.cli;
 
-import dev.hallmark.app.bench.BenchCommand;
 import dev.hallmark.engine.api.ProvisioningException;
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root of the hallmark command line. */
+/** The root of the hallmark command line; modules on the classpath add theirs as {@link CommandExtension}s. */
 @Command(name = "hallmark", mixinStandardHelpOptions = true, version = "hallmark 0.1.0",
         description = "Provisioning station for IoT manufacturing lines: hardware-bound identities, debug locks, audit records.",
         subcommands = {DemoCommand.class, ProvisionCommand.class, LotCommand.class, AuditCommand.class, CaCommand.class,
-            SimCommand.class, DeviceCommand.class, HsmCommand.class, BenchCommand.class,
+            SimCommand.class, DeviceCommand.class, HsmCommand.class,
             StationCommand.class, OperatorCommand.class,
             UnitCommand.class})
 public final class HallmarkCommand implements Runnable {
@@ -27,9 +27,18 @@ public final class HallmarkCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'hallmark demo --count 5'");
     }
 
+    /** The command line with the subcommands of every {@link CommandExtension} on the classpath added. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new HallmarkCommand());
+        for (CommandExtension extension : ServiceLoader.load(CommandExtension.class)) {
+            cli.addSubcommand(extension.command());
+        }
+        return cli;
+    }
+
     /** Runs the command line and returns the exit code; every ProvisioningException ends as one line on stderr. */
     public static int execute(String[] args) {
-        CommandLine cli = new CommandLine(new HallmarkCommand());
+        CommandLine cli = commandLine();
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof ProvisioningException p) {

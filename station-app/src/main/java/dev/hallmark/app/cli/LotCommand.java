@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallmark.app.access.RecordedAction;
 import dev.hallmark.app.access.SignIn;
 import dev.hallmark.app.access.StationAccess;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.db.store.AuditDatabase;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.engine.access.SignedIn;

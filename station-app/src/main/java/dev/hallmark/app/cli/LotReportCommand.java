@@ -8,7 +8,7 @@ import dev.hallmark.app.report.LotReportBuilder;
 import dev.hallmark.app.report.LotReportDocument;
 import dev.hallmark.app.report.ReportSigner;
 import dev.hallmark.app.report.SoftwareVersion;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.StationAuditKey;
 import dev.hallmark.db.chain.ChainHeads;

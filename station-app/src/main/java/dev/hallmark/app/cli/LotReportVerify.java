@@ -9,7 +9,7 @@ import dev.hallmark.app.report.LotReport;
 import dev.hallmark.app.report.LotReportJson;
 import dev.hallmark.app.report.ReportCheck;
 import dev.hallmark.app.report.ReportNumbers;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.db.store.AuditDatabase;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.engine.access.SignedIn;

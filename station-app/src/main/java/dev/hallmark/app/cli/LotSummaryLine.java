@@ -1,6 +1,6 @@
 package dev.hallmark.app.cli;
 
-import dev.hallmark.app.lot.LotRun;
+import dev.hallmark.engine.lot.LotSession;
 import dev.hallmark.engine.api.LotReport;
 import dev.hallmark.engine.workflow.LotSummary;
 import java.util.Locale;
@@ -11,7 +11,7 @@ final class LotSummaryLine {
     private LotSummaryLine() {
     }
 
-    static String of(LotRun.Result result) {
+    static String of(LotSession.Result result) {
         LotSummary run = result.summary();
         LotReport lot = result.report();
         return String.format(Locale.ROOT, "lot %s: this run %d passed, %d failed (%d resumed) in %.1f s;"

@@ -5,14 +5,14 @@ import dev.hallmark.app.access.SignIn;
 import dev.hallmark.app.access.StationAccess;
 import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.app.lot.CrashOnEnv;
-import dev.hallmark.app.lot.LotRun;
 import dev.hallmark.app.lot.Manifest;
 import dev.hallmark.app.lot.PortFeed;
 import dev.hallmark.app.lot.ProductProfiles;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;
-import dev.hallmark.app.station.TargetLinks;
+import dev.hallmark.app.station.ConfiguredDeviceTokens;
+import dev.hallmark.app.station.StationLots;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.engine.access.Approval;
 import dev.hallmark.engine.access.SignedIn;
@@ -23,7 +23,11 @@ import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.SerialScheme;
 import dev.hallmark.engine.api.UnitListener;
-import dev.hallmark.engine.port.TargetLinkFactory;
+import dev.hallmark.engine.api.KeyCustody;
+import dev.hallmark.engine.lot.LockConsent;
+import dev.hallmark.engine.lot.LotSession;
+import dev.hallmark.engine.lot.LotStart;
+import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.engine.workflow.CrashHook;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -98,16 +102,13 @@ final class ProvisionCommand implements Callable<Integer> {
         PrintStream err = System.err;
         DataDir dir = DataDir.resolve(dataDir);
         StationConfig config = StationConfig.load(dir.root());
-        ProductProfile named = ProductProfiles.byName(config, profileName);
-        // the signing key and the customer key are declared beside the class (conformity.yaml, docs/conformity.md)
-        ProductProfile profile = named.withKeys(
-                dev.hallmark.app.conformity.ConformityDeclarations.load(dir.root()).keys(named.keys()));
+        ProductProfile profile = ProductProfiles.forLot(config, dir.root(), profileName);
         if (profile.lockLevel().irreversible() && !confirmIrreversible) {
             throw new ProvisioningException(ErrorCode.LOT_IRREVERSIBLE_NOT_CONFIRMED, "profile '" + profile.name()
                     + "' locks devices " + profile.lockLevel() + "; nothing was done");
         }
         LotPlan plan = plan(profile);
-        List<Fixture> fixtures = fixtures(config);
+        List<Fixture> fixtures = ProductProfiles.fixtures(config, fixtureArgs, "--fixtures");
         CrashHook crash = CrashOnEnv.fromEnvironment();
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
@@ -123,17 +124,20 @@ final class ProvisionCommand implements Callable<Integer> {
                 SimulatedVendor.transportKek(dir, station.hsm(), random, err::println);
             }
             String stationId = config.station() != null ? config.station() : hostName();
-            TargetLinkFactory links = TargetLinks.forProfile(profile, clock);
-            LotRun run = new LotRun(station, stationId, links, clock, crash, err::println);
-            LotRun.Plan work = run.prepare(plan, fixtures);
-            List<UnitListener> listeners = new ArrayList<>();
+            DeviceTokens deviceTokens = profile.custody() == KeyCustody.ON_DEVICE
+                    ? ConfiguredDeviceTokens.of(config).orElse(null) : null;
+            LotStart start = new LotStart(lot, profile, plan, fixtures, profile.lockLevel().irreversible()
+                    ? LockConsent.confirmed("--confirm-irreversible", approval) : null, crash, err::println);
+            List<UnitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
             listeners.add(json ? new UnitJsonPrinter(out, lot) : new UnitLinePrinter(out));
-            if (ProgressBar.wanted()) {
-                listeners.add(new ProgressBar(err, clock, work.resumed() + Math.min(work.newUnits(), fixtures.size())));
-            }
+            FanOutListener shown = new FanOutListener(listeners);
             return RecordedAction.run(access, who, Action.PROVISION, lot, approval, () -> {
-                LotRun.Result result = run.run(plan, profile, fixtures, work, new PortFeed(links, err::println),
-                        new FanOutListener(listeners));
+                LotSession session = StationLots.open(station, stationId, clock, deviceTokens, start, shown);
+                if (ProgressBar.wanted()) {
+                    listeners.add(new ProgressBar(err, clock, session.leftUnderWay()
+                            + Math.min(session.plannedNew(), fixtures.size())));
+                }
+                LotSession.Result result = session.runPlan(new PortFeed(session.links(), err::println));
                 (json ? err : out).println(LotSummaryLine.of(result));
                 return result.summary().outcomes().isEmpty() || result.summary().allPassed()
                         ? ExitCode.OK : ExitCode.UNITS_FAILED;
@@ -142,38 +146,15 @@ final class ProvisionCommand implements Callable<Integer> {
     }
 
     private LotPlan plan(ProductProfile profile) throws ProvisioningException {
-        try {
-            if (size.manifest != null) {
-                List<String> serials = Manifest.read(size.manifest);
+        if (size.manifest != null) {
+            List<String> serials = Manifest.read(size.manifest);
+            try {
                 return new LotPlan(lot, profile.name(), serials.size(), SerialScheme.manifest(serials));
+            } catch (IllegalArgumentException e) {
+                throw new ProvisioningException(ErrorCode.CONFIG_INVALID, e.getMessage());
             }
-            if (size.count < 1) {
-                throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--count must be at least 1");
-            }
-            String pattern = serialPattern != null ? serialPattern : profile.serialPrefix() + "{counter:06}";
-            return new LotPlan(lot, profile.name(), size.count, SerialScheme.pattern(pattern));
-        } catch (IllegalArgumentException e) {
-            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, e.getMessage());
         }
-    }
-
-    private List<Fixture> fixtures(StationConfig config) throws ProvisioningException {
-        List<Fixture> fixtures = new ArrayList<>();
-        HashSet<String> ports = new HashSet<>();
-        for (String arg : fixtureArgs) {
-            String port = config.fixtures().get(arg);
-            Fixture fixture = port != null ? new Fixture(arg, port) : new Fixture(arg, arg);
-            if (port == null && !arg.contains("/")) {
-                throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "fixture '" + arg + "' is neither a port"
-                        + " path nor a fixture of " + StationConfig.FILE);
-            }
-            if (!ports.add(fixture.port())) {
-                throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "port " + fixture.port()
-                        + " is named twice in --fixtures");
-            }
-            fixtures.add(fixture);
-        }
-        return fixtures;
+        return ProductProfiles.plan(lot, profile, size.count, serialPattern);
     }
 
     private static String hostName() {

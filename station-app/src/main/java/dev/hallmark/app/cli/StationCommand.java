@@ -1,8 +1,12 @@
 package dev.hallmark.app.cli;
 
 import dev.hallmark.app.access.StationAccess;
+import dev.hallmark.app.config.StationConfig;
+import dev.hallmark.app.lot.CrashOnEnv;
+import dev.hallmark.app.lot.ProductProfiles;
+import dev.hallmark.app.station.ConfiguredDeviceTokens;
 import dev.hallmark.app.conformity.ConformityDeclarations;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.app.station.EmbeddedStation;
@@ -10,8 +14,12 @@ import dev.hallmark.app.station.SimulatedVendor;
 import dev.hallmark.app.station.StationUi;
 import dev.hallmark.engine.api.ConformityClass;
 import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.Fixture;
+import dev.hallmark.engine.api.KeyCustody;
+import dev.hallmark.engine.api.LotPlan;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.ui.StationWindow;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -21,6 +29,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import picocli.CommandLine.Command;
@@ -34,7 +43,9 @@ import picocli.CommandLine.Option;
             "The window opens on the sign-in screen; each screen is open to the roles of docs/access-control.md.",
             "--lock permanent runs a profile that locks for good (RDP level 2): the first unit then needs an inline",
             "confirmation, and a second person's approval where conformity.yaml turns the two-person rule on.",
-            "Needs a display; returns when the window is closed."})
+            "--profile runs a profile of station.yaml instead (any chip family and custody); --quota and --serials give",
+            "the lot its plan as provision does. The class is checked before the window opens; units this station",
+            "left under way on the fixtures are resumed when it opens. Needs a display; returns when it is closed."})
 final class StationCommand implements Callable<Integer> {
 
     private static final int MAX_FIXTURES = 16;
@@ -66,21 +77,39 @@ final class StationCommand implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE}).")
     int idleMinutes;
 
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Run this product profile of station.yaml (any chip family; its custody; the lot plan of "
+                    + "--quota and --serials) instead of the demo profile of --lock.")
+    String profileName;
+
+    @Option(names = "--quota", paramLabel = "N",
+            description = "Open (or continue) the lot with this quota, as provision --count does; without it the lot"
+                    + " is open-ended.")
+    Integer quota;
+
+    @Option(names = "--serials", paramLabel = "PATTERN",
+            description = "Serial pattern of the lot plan with --quota (default: profile prefix + {counter:06}).")
+    String serialPattern;
+
     @Override
     public Integer call() throws ProvisioningException, InterruptedException {
         int fixtureCount = ports != null ? ports.size() : fixtures;
         if (fixtureCount < 1 || fixtureCount > MAX_FIXTURES) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--fixtures must be between 1 and " + MAX_FIXTURES);
         }
-        ProductProfile base = switch (lock) {
-            case "readout" -> DemoProfile.STM32F4;
-            case "permanent" -> DemoProfile.STM32F4_PERMANENT;
-            default -> throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--lock takes readout or permanent, not '"
-                    + lock + "'");
-        };
         if (idleMinutes < 0) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--idle-minutes must be 0 (never) or more");
         }
+        if (serialPattern != null && quota == null) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--serials names the serials of a lot plan: "
+                    + "give --quota too");
+        }
+        DataDir dir = DataDir.resolve(dataDir);
+        StationConfig config = StationConfig.load(dir.root());
+        ProductProfile profile = profileName != null ? ProductProfiles.forLot(config, dir.root(), profileName)
+                : ConformityDeclarations.load(dir.root()).applyTo(demoProfile(), ConformityClass.CLASS_1);
+        LotPlan plan = quota == null ? null : ProductProfiles.plan(lot, profile, quota, serialPattern);
+        List<Fixture> given = ports == null ? null : ProductProfiles.fixtures(config, ports, "--port");
         if (!StationWindow.displayAvailable()) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID,
                     "the station window needs a display (DISPLAY or WAYLAND_DISPLAY); use 'hallmark demo --headless' without one");
@@ -88,16 +117,19 @@ final class StationCommand implements Callable<Integer> {
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
         PrintStream out = System.out;
-        DataDir dir = DataDir.resolve(dataDir);
         try (EmbeddedStation station = EmbeddedStation.open(dir, module, random, clock, out::println);
-             DemoBench bench = ports != null ? DemoBench.ports(ports)
-                     : DemoBench.simulated(fixtureCount, SimulatedVendor.transportKek(dir, station.hsm(), random,
-                             out::println), random)) {
+             DemoBench bench = bench(dir, station, profile, given, fixtureCount, random, out)) {
             StationAccess access = StationAccess.embedded(dir, random, clock, out::println);
-            ProductProfile profile = ConformityDeclarations.load(dir.root()).applyTo(base, ConformityClass.CLASS_1);
             String stationId = station.config().station() != null ? station.config().station() : hostName();
-            try (StationUi ui = new StationUi(station, bench, profile, lot, stationId, module, Platform::runLater,
+            DeviceTokens deviceTokens = profile.custody() == KeyCustody.ON_DEVICE
+                    ? ConfiguredDeviceTokens.of(station.config()).orElse(null) : null;
+            StationUi.Lot toRun = new StationUi.Lot(lot, profile, plan, deviceTokens, CrashOnEnv.fromEnvironment());
+            try (StationUi ui = new StationUi(station, bench, toRun, stationId, module, Platform::runLater,
                     clock, new UnitLinePrinter(out), access, Duration.ofMinutes(idleMinutes))) {
+                if (!ui.resumed().isEmpty()) {
+                    out.println("hallmark: resuming the units left under way on fixture(s) "
+                            + String.join(", ", ui.resumed()));
+                }
                 String title = "Hallmark station " + stationId + " - lot " + lot;
                 StationWindow.show(() -> ui.signedInWindow("Station " + stationId + ", lot " + lot + " ("
                         + profile.name() + ")"), title, () -> { });
@@ -106,6 +138,29 @@ final class StationCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         }
+    }
+
+    private ProductProfile demoProfile() throws ProvisioningException {
+        return switch (lock) {
+            case "readout" -> DemoProfile.STM32F4;
+            case "permanent" -> DemoProfile.STM32F4_PERMANENT;
+            default -> throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--lock takes readout or permanent, not '"
+                    + lock + "'");
+        };
+    }
+
+    /** The given ports, or simulated boards of the profile's chip family (ESP32-C3 or STM32F4). */
+    private static DemoBench bench(DataDir dir, EmbeddedStation station, ProductProfile profile, List<Fixture> given,
+                                   int count, SecureRandom random, PrintStream out) throws ProvisioningException {
+        if (given != null) {
+            if (!station.hsm().hasTransportKek()) {
+                SimulatedVendor.transportKek(dir, station.hsm(), random, out::println);
+            }
+            return DemoBench.fixtures(given);
+        }
+        byte[] kek = SimulatedVendor.transportKek(dir, station.hsm(), random, out::println);
+        return profile.chipFamily().toUpperCase(Locale.ROOT).startsWith("ESP32") ? DemoBench.esp32c3(count, kek, random)
+                : DemoBench.simulated(count, kek, random);
     }
 
     private static String hostName() {

@@ -3,11 +3,10 @@ package dev.hallmark.app.cli;
 import dev.hallmark.app.access.RecordedAction;
 import dev.hallmark.app.access.SignIn;
 import dev.hallmark.app.access.StationAccess;
-import dev.hallmark.app.rework.Rework;
 import dev.hallmark.app.rework.ReworkRule;
-import dev.hallmark.app.rework.ReworkTarget;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
+import dev.hallmark.app.station.TargetLinks;
 import dev.hallmark.db.store.JdbcAuditStore;
 import dev.hallmark.engine.access.Action;
 import dev.hallmark.engine.access.Approval;
@@ -15,6 +14,8 @@ import dev.hallmark.engine.access.SignedIn;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.UnitRecord;
+import dev.hallmark.engine.rework.Rework;
+import dev.hallmark.engine.rework.ReworkTarget;
 import dev.hallmark.hsm.softhsm.SoftHsmToken;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -80,7 +81,8 @@ public final class UnitCommand {
                 Approval approval = signIn.approval(access, who, Action.READOUT_UNPROTECT,
                         ReworkRule.twoPersons(dir, profile), target);
                 return RecordedAction.run(access, who, Action.READOUT_UNPROTECT, target, approval, () -> {
-                    new Rework(station, clock, System.out::println).run(unit, port, who, approval);
+                    new Rework(store, station.issuer(), TargetLinks.forChipFamily(unit.chipFamily(), clock), clock,
+                            System.out::println).run(unit, port, who, approval);
                     return ExitCode.OK;
                 });
             }

@@ -1,2 +1,5 @@
-/** The station's configuration file (station.yaml in the data directory): token, CA, product profiles. */
+/**
+ * The station's configuration: its data directory ({@code DataDir}), the secrets read from files in it
+ * ({@code SecretFile}) and station.yaml (token, CA, product profiles). Imports nothing else of station-app.
+ */
 package dev.hallmark.app.config;

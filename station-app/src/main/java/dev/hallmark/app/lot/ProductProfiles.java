@@ -1,12 +1,21 @@
 package dev.hallmark.app.lot;
 
+import dev.hallmark.app.conformity.ConformityDeclarations;
 import dev.hallmark.app.config.ProfileSection;
 import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.Fixture;
+import dev.hallmark.engine.api.LotPlan;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.SerialScheme;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** The product profiles a station knows: the built-in demo profile and those of station.yaml. */
@@ -29,5 +38,55 @@ public final class ProductProfiles {
         known.add(DemoProfile.STM32F4.name());
         throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "no product profile '" + name + "'; known: "
                 + String.join(", ", known) + " (profiles are defined in " + StationConfig.FILE + ")");
+    }
+
+    /**
+     * The profile a lot runs on, as {@code provision} and the window both take it: the named profile with the firmware
+     * signing key and the customer key declared in conformity.yaml (docs/conformity.md).
+     */
+    public static ProductProfile forLot(StationConfig config, Path dataDir, String name)
+            throws ProvisioningException {
+        ProductProfile named = byName(config, name);
+        return named.withKeys(ConformityDeclarations.load(dataDir).keys(named.keys()));
+    }
+
+    /** A lot plan of {@code quota} units named by {@code pattern} (null: the profile's prefix + {counter:06}). */
+    public static LotPlan plan(String lot, ProductProfile profile, int quota, String pattern)
+            throws ProvisioningException {
+        if (quota < 1) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "--count must be at least 1");
+        }
+        try {
+            return new LotPlan(lot, profile.name(), quota, dev.hallmark.engine.api.SerialScheme
+                    .pattern(pattern != null ? pattern : profile.serialPrefix() + "{counter:06}"));
+        } catch (IllegalArgumentException e) {
+            throw new ProvisioningException(ErrorCode.CONFIG_INVALID, e.getMessage());
+        }
+    }
+
+    /**
+     * The fixtures named on the command line: each a serial port path, or a fixture name of station.yaml (its port);
+     * a fixture's id is the name given, so {@code provision} and the window resume each other's units.
+     */
+    public static List<dev.hallmark.engine.api.Fixture> fixtures(StationConfig config,
+                                                                         List<String> args, String option)
+            throws ProvisioningException {
+        List<dev.hallmark.engine.api.Fixture> fixtures = new ArrayList<>();
+        Set<String> ports = new HashSet<>();
+        for (String arg : args) {
+            String port = config.fixtures().get(arg);
+            Fixture fixture = port != null ? new Fixture(arg, port)
+                    : new Fixture(arg, arg);
+            if (port == null && !arg.contains("/")) {
+                throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "fixture '" + arg + "' is neither a port"
+                        + " path nor a fixture of " + StationConfig.FILE);
+            }
+            if (!ports.add(fixture.port())) {
+                throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "port " + fixture.port()
+                        + " is named twice in " + option);
+            }
+            fixtures.add(fixture);
+        }
+        return fixtures;
     }
 }

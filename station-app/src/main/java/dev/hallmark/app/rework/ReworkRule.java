@@ -4,7 +4,7 @@ import dev.hallmark.app.access.CaKeyRule;
 import dev.hallmark.app.conformity.ConformityDeclarations;
 import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.app.lot.ProductProfiles;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.engine.api.ConformityClass;
 import dev.hallmark.engine.api.ProductProfile;

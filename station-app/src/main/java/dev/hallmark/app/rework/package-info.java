@@ -1,2 +1,2 @@
-/** Rework: a readout-locked unit's device wiped (readout unprotect), its identity revoked, its device released. */
+/** Rework as the station configures it: whether a rework needs a second person. The rework itself is the engine's. */
 package dev.hallmark.app.rework;

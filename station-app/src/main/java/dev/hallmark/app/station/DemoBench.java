@@ -93,6 +93,11 @@ public final class DemoBench implements BenchLoader, AutoCloseable {
         });
     }
 
+    /** The given fixtures (ports named as {@code provision} names them), one device each. */
+    public static DemoBench fixtures(List<Fixture> fixtures) {
+        return new DemoBench(fixtures, null);
+    }
+
     /** Fixtures on real serial ports; the demo provisions the one device on each. */
     public static DemoBench ports(List<String> ports) {
         List<Fixture> fixtures = new ArrayList<>();

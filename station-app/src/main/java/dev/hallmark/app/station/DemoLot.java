@@ -1,21 +1,26 @@
 package dev.hallmark.app.station;
 
-import dev.hallmark.app.conformity.LotConformity;
 import dev.hallmark.engine.api.Fixture;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.UnitListener;
+import dev.hallmark.engine.lot.LockConsent;
+import dev.hallmark.engine.lot.LotParts;
+import dev.hallmark.engine.lot.LotSession;
+import dev.hallmark.engine.lot.LotStart;
 import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.engine.port.TargetLinkFactory;
 import dev.hallmark.engine.workflow.BenchLoader;
-import dev.hallmark.engine.workflow.LotRunner;
+import dev.hallmark.engine.workflow.FixtureFeed;
 import dev.hallmark.engine.workflow.LotSummary;
-import dev.hallmark.engine.workflow.StationParts;
-import dev.hallmark.engine.workflow.UnitWorkflow;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 
-/** Wires the engine to the embedded station's parts and runs a lot on a demo bench. */
+/**
+ * The demo's front door to the {@link LotSession}: an open-ended lot on a bench whose loader puts the next simulated
+ * board on each fixture, fed by a count of units.
+ */
 public final class DemoLot {
 
     private final EmbeddedStation station;
@@ -27,6 +32,7 @@ public final class DemoLot {
     private final Clock clock;
     private final DeviceTokens deviceTokens;
     private final TargetLinkFactory links;
+    private final LockConsent consent;
 
     /** A lot whose device keys are injected into the devices. */
     public DemoLot(EmbeddedStation station, DemoBench bench, ProductProfile profile, String lot, String stationId,
@@ -37,12 +43,12 @@ public final class DemoLot {
     /** A lot whose device keys are injected or, with {@code deviceTokens} (else null), born in the devices' tokens. */
     public DemoLot(EmbeddedStation station, DemoBench bench, ProductProfile profile, String lot, String stationId,
                    Clock clock, DeviceTokens deviceTokens) {
-        this(station, bench.fixtures(), bench, profile, lot, stationId, clock, deviceTokens,
-                TargetLinks.forProfile(profile, clock));
+        this(station, bench.fixtures(), bench, profile, lot, stationId, clock, deviceTokens, null, null);
     }
 
     private DemoLot(EmbeddedStation station, List<Fixture> fixtures, BenchLoader loader, ProductProfile profile,
-                    String lot, String stationId, Clock clock, DeviceTokens deviceTokens, TargetLinkFactory links) {
+                    String lot, String stationId, Clock clock, DeviceTokens deviceTokens, TargetLinkFactory links,
+                    LockConsent consent) {
         this.station = station;
         this.fixtures = List.copyOf(fixtures);
         this.loader = loader;
@@ -52,28 +58,32 @@ public final class DemoLot {
         this.clock = clock;
         this.deviceTokens = deviceTokens;
         this.links = links;
+        this.consent = consent;
     }
 
     /** The same lot over other links than the profile's defaults (e.g. short timeouts for faulty simulators). */
     public DemoLot withLinks(TargetLinkFactory otherLinks) {
-        return new DemoLot(station, fixtures, loader, profile, lot, stationId, clock, deviceTokens, otherLinks);
+        return new DemoLot(station, fixtures, loader, profile, lot, stationId, clock, deviceTokens, otherLinks, consent);
+    }
+
+    /** The same lot with the consent to lock for good (required for an irreversible profile). */
+    public DemoLot withConsent(LockConsent given) {
+        return new DemoLot(station, fixtures, loader, profile, lot, stationId, clock, deviceTokens, links, given);
     }
 
     /** A lot on any fixtures, {@code loader} putting the next board on each (a benchmark's metered boards). */
     public static DemoLot of(EmbeddedStation station, List<Fixture> fixtures, BenchLoader loader,
                              ProductProfile profile, String lot, String stationId, Clock clock) {
-        return new DemoLot(station, fixtures, loader, profile, lot, stationId, clock, null,
-                TargetLinks.forProfile(profile, clock));
+        return new DemoLot(station, fixtures, loader, profile, lot, stationId, clock, null, null, null);
     }
 
-    /** Provisions {@code count} units over the bench's fixtures, reporting progress to the listener. */
+    /** Provisions {@code count} units over the bench's fixtures (after any left under way), reporting to the listener. */
     public LotSummary run(int count, UnitListener listener) throws ProvisioningException {
-        LotConformity conformity = LotConformity.prepare(station, profile, clock, deviceTokens, fixtures);
-        station.store().ensureLot(lot, profile, clock.instant());
-        StationParts parts = new StationParts(stationId, links,
-                conformity.keys(), station.keys(), station.issuer(), station.store(), clock, conformity.deviceTokens(),
-                conformity.secrets());
-        UnitWorkflow workflow = new UnitWorkflow(parts, profile, lot, conformity.listener(listener));
-        return new LotRunner(workflow, lot, clock).run(fixtures, count, loader);
+        LotParts parts = StationLots.parts(station, stationId, clock, new SecureRandom(), deviceTokens);
+        if (links != null) {
+            parts = parts.withLinks(profile -> links);
+        }
+        LotSession session = LotSession.open(parts, LotStart.openEnded(lot, profile, fixtures, consent), listener);
+        return session.run(count, FixtureFeed.of(loader)).summary();
     }
 }

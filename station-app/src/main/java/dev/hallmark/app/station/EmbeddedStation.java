@@ -1,12 +1,16 @@
 package dev.hallmark.app.station;
 
+import dev.hallmark.app.config.SecretFile;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.config.IssuerFactory;
 import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.db.chain.CheckpointSigner;
 import dev.hallmark.db.store.AuditDatabase;
+import dev.hallmark.db.store.JdbcAuditStore;
 import dev.hallmark.db.store.AuditOptions;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.AuditStore;
+import dev.hallmark.engine.port.LotStore;
 import dev.hallmark.engine.port.CertificateIssuer;
 import dev.hallmark.hsm.keystore.Pkcs11DeviceKeyStore;
 import dev.hallmark.hsm.keystore.Pkcs11Station;
@@ -103,7 +107,13 @@ public final class EmbeddedStation implements AutoCloseable {
         return ca;
     }
 
-    public AuditStore store() {
+    /** The audit store: the unit journal ({@link AuditStore}), its lots ({@link LotStore}) and rework records. */
+    public JdbcAuditStore store() {
+        return database.store();
+    }
+
+    /** The lots of the audit store, as the lot runners need them. */
+    public LotStore lots() {
         return database.store();
     }
 

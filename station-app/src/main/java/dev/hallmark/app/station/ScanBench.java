@@ -7,9 +7,10 @@ import dev.hallmark.engine.api.UnitListener;
 import dev.hallmark.engine.api.UnitOutcome;
 import dev.hallmark.engine.api.UnitResult;
 import dev.hallmark.engine.port.BenchControl;
+import dev.hallmark.engine.lot.LotSession;
 import dev.hallmark.engine.workflow.BenchLoader;
-import dev.hallmark.engine.workflow.UnitWorkflow;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bench driven by scans: each scanned label starts one unit on the first free fixture, on a thread of its own,
- * after the loader has put the next board there (the simulator's board swap; on a real bench, the operator's).
- * The label is recorded with the unit (the auditor's unit detail shows it).
+ * The window's feed of the {@link LotSession}: each scanned label starts one unit on the first free fixture, on a
+ * thread of its own, after the loader has put the next board there (the simulator's board swap; on a real bench,
+ * the operator's). The label is recorded with the unit (the auditor's unit detail shows it). When the window opens,
+ * units the station left under way are resumed first, each on its fixture, before that fixture takes a scan.
  */
 public final class ScanBench implements BenchControl, AutoCloseable {
 
@@ -32,18 +34,18 @@ public final class ScanBench implements BenchControl, AutoCloseable {
 
     private final List<Fixture> fixtures;
     private final BenchLoader loader;
-    private final UnitWorkflow workflow;
+    private final LotSession session;
     private final UnitListener listener;
     private final ExecutorService workers;
     /** Guarded by this: units started per fixture, and which fixtures run one now. */
     private final Map<String, Integer> started = new HashMap<>();
     private final Map<String, Boolean> busy = new HashMap<>();
 
-    /** {@code listener} must be the workflow's own; it also hears of a board that could not be loaded. */
-    public ScanBench(List<Fixture> fixtures, BenchLoader loader, UnitWorkflow workflow, UnitListener listener) {
+    /** {@code listener} must be the session's own; it also hears of a board that could not be loaded. */
+    public ScanBench(List<Fixture> fixtures, BenchLoader loader, LotSession session, UnitListener listener) {
         this.fixtures = List.copyOf(fixtures);
         this.loader = loader;
-        this.workflow = workflow;
+        this.session = session;
         this.listener = listener;
         // Below the FX thread's priority: the bench screen stays smooth while every fixture works (WorkerPriority).
         this.workers = Executors.newFixedThreadPool(fixtures.size(), WorkerPriority.lowered("scan-unit"));
@@ -77,6 +79,39 @@ public final class ScanBench implements BenchControl, AutoCloseable {
         return Optional.of(free.id());
     }
 
+    /**
+     * Resumes, each on its fixture's worker, the units the session found left under way; those fixtures are busy
+     * until their units are done, and their next scan puts a fresh board on. Returns the fixtures being resumed.
+     */
+    public List<String> resumeLeftUnderWay() {
+        List<String> resuming = new ArrayList<>();
+        for (Fixture fixture : fixtures) {
+            if (!session.pendingResume().containsKey(fixture.id())) {
+                continue;
+            }
+            synchronized (this) {
+                if (busy.getOrDefault(fixture.id(), false)) {
+                    continue;
+                }
+                busy.put(fixture.id(), true);
+                started.merge(fixture.id(), 1, Integer::sum);
+            }
+            resuming.add(fixture.id());
+            LOG.info("fixture {}: resuming the units left under way there", fixture.id());
+            workers.execute(() -> {
+                try {
+                    session.resumeLeftOn(fixture).forEach(o -> LOG.info("resumed on fixture {}: {} {}",
+                            fixture.id(), o.result(), o.serial()));
+                } finally {
+                    synchronized (this) {
+                        busy.put(fixture.id(), false);
+                    }
+                }
+            });
+        }
+        return resuming;
+    }
+
     /** Whether a unit runs on the fixture now (its port is then in use). */
     public synchronized boolean busy(String fixtureId) {
         return busy.getOrDefault(fixtureId, false);
@@ -85,7 +120,7 @@ public final class ScanBench implements BenchControl, AutoCloseable {
     private void run(Fixture fixture, int index, String label) {
         try {
             loader.load(fixture, index);
-            UnitOutcome outcome = workflow.run(fixture, label);
+            UnitOutcome outcome = session.start(fixture, label);
             LOG.info("scan {} on fixture {}: {} {}", label, fixture.id(), outcome.result(), outcome.serial());
         } catch (ProvisioningException e) {
             LOG.error("fixture {}: no board could be loaded for scan {}: {}", fixture.id(), label, e.oneLine(), e);

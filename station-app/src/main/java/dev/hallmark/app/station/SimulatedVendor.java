@@ -1,5 +1,7 @@
 package dev.hallmark.app.station;
 
+import dev.hallmark.app.config.SecretFile;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.hsm.keystore.Pkcs11Station;

@@ -1,5 +1,6 @@
 package dev.hallmark.app.station;
 
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.db.chain.ChainVerifier;
 import dev.hallmark.db.export.ExportContext;
 import dev.hallmark.db.export.ExportFormat;

@@ -1,5 +1,6 @@
 package dev.hallmark.app.station;
 
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.db.chain.CheckpointSigner;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.KeySpec;

@@ -1,5 +1,6 @@
 package dev.hallmark.app.station;
 
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.config.TokenSection;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.hsm.pkcs11.PinSource;

@@ -1,2 +1,2 @@
-/** Wiring of a station's parts on the embedded default: data directory, secrets, token, CA, audit database. */
+/** Wiring of a station's parts on the embedded default: token, CA, audit database, the demo and the window. */
 package dev.hallmark.app.station;

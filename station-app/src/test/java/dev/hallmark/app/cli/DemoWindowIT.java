@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.app.FxThread;
 import dev.hallmark.app.HallmarkProcess;
-import dev.hallmark.app.station.DataDir;
+import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.DemoLot;
 import dev.hallmark.app.station.DemoProfile;

@@ -16,16 +16,16 @@ import javafx.scene.input.KeyEvent;
  * released events dispatched to the scene's focus owner through its whole event chain (window, scene, every
  * parent's filters and handlers). Used where the Monocle robot cannot give a second stage the focus.
  */
-final class SceneKeys {
+public final class SceneKeys {
 
     private final Supplier<Scene> scene;
 
-    SceneKeys(Supplier<Scene> scene) {
+    public SceneKeys(Supplier<Scene> scene) {
         this.scene = scene;
     }
 
     /** Types each character; {@code \n} is the Enter key. Returns after the FX thread has handled them. */
-    void type(String text) throws Exception {
+    public void type(String text) throws Exception {
         for (char c : text.toCharArray()) {
             if (c == '\n') {
                 press(KeyCode.ENTER);
@@ -46,7 +46,7 @@ final class SceneKeys {
     }
 
     /** Presses and releases one key (Enter, F2, Home…) on the focus owner. */
-    void press(KeyCode code) throws Exception {
+    public void press(KeyCode code) throws Exception {
         onFx(() -> {
             Event.fireEvent(target(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
             Event.fireEvent(target(), new KeyEvent(KeyEvent.KEY_RELEASED, "", "", code, false, false, false, false));
@@ -54,12 +54,12 @@ final class SceneKeys {
     }
 
     /** Moves the focus to the node, as Tab would. */
-    void focus(String selector) throws Exception {
+    public void focus(String selector) throws Exception {
         onFx(() -> scene.get().getRoot().lookup(selector).requestFocus());
     }
 
     /** Activates a button, as Space on the focused button does. */
-    void fire(String selector) throws Exception {
+    public void fire(String selector) throws Exception {
         onFx(() -> ((ButtonBase) scene.get().getRoot().lookup(selector)).fire());
     }
 

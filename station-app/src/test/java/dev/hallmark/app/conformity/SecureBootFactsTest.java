@@ -3,6 +3,7 @@ package dev.hallmark.app.conformity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.engine.api.ProductKeys;
+import dev.hallmark.engine.conformity.SecureBootFacts;
 import dev.hallmark.engine.conformity.StationCapabilities.SecureBootSupport;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import dev.hallmark.engine.api.LockLevel;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.DeviceInfo;
 import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.ReadoutUnprotect;
 import dev.hallmark.engine.port.TargetLink;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class FakeDevice {
     private boolean locked;
     private boolean lockIneffective;
     private boolean corruptReadBack;
+    private boolean unprotectIneffective;
+    private boolean noUnprotect;
 
     public FakeDevice(String chipFamily, DeviceUid uid) {
         this.chipFamily = chipFamily;
@@ -58,6 +61,18 @@ public final class FakeDevice {
         return this;
     }
 
+    /** Readout unprotect is acknowledged but the device keeps refusing reads and keeps its key slot. */
+    public synchronized FakeDevice unprotectIneffective() {
+        unprotectIneffective = true;
+        return this;
+    }
+
+    /** Links to this device lack the {@link ReadoutUnprotect} capability (as an ESP32's eFuses do). */
+    public synchronized FakeDevice withoutReadoutUnprotect() {
+        noUnprotect = true;
+        return this;
+    }
+
     public synchronized DeviceUid uid() {
         return uid;
     }
@@ -71,8 +86,8 @@ public final class FakeDevice {
     }
 
     /** A link to this device. */
-    public TargetLink link() {
-        return new Link();
+    public synchronized TargetLink link() {
+        return noUnprotect ? new Link() : new UnprotectableLink();
     }
 
     private synchronized void check(Operation operation) throws ProvisioningException {
@@ -82,7 +97,31 @@ public final class FakeDevice {
         }
     }
 
-    private final class Link implements TargetLink {
+    /** A link with the readout unprotect capability: unprotecting unlocks the device and erases its key slot. */
+    private final class UnprotectableLink extends Link implements ReadoutUnprotect {
+        @Override
+        public void readoutUnprotect() throws ProvisioningException {
+            check(Operation.LOCK);
+            synchronized (FakeDevice.this) {
+                if (!unprotectIneffective) {
+                    locked = false;
+                    keySlot = new byte[0];
+                }
+            }
+        }
+
+        @Override
+        public Wiped wipedReadBack() throws ProvisioningException {
+            synchronized (FakeDevice.this) {
+                if (locked || keySlot.length > 0) {
+                    throw new ProvisioningException(ErrorCode.REWORK_STILL_PROTECTED, "the fake device is not wiped");
+                }
+                return new Wiped(uid, "fake: key slot erased, UID " + uid.hex() + " readable");
+            }
+        }
+    }
+
+    private class Link implements TargetLink {
         @Override
         public DeviceInfo identify() throws ProvisioningException {
             check(Operation.IDENTIFY);

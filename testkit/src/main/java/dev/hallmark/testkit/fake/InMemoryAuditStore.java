@@ -2,6 +2,8 @@ package dev.hallmark.testkit.fake;
 
 import dev.hallmark.engine.api.DeviceUid;
 import dev.hallmark.engine.api.ErrorCode;
+import dev.hallmark.engine.api.LotPlan;
+import dev.hallmark.engine.api.LotReport;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.api.Step;
 import dev.hallmark.engine.api.UnitOutcome;
@@ -10,7 +12,9 @@ import dev.hallmark.engine.crypto.Pem;
 import dev.hallmark.engine.port.AuditStore;
 import dev.hallmark.engine.port.KeyReference;
 import dev.hallmark.engine.port.LockEvidence;
+import dev.hallmark.engine.port.LotStore;
 import dev.hallmark.engine.port.RevocationReason;
+import dev.hallmark.engine.port.ReworkRecords;
 import dev.hallmark.engine.port.StepEvent;
 import dev.hallmark.engine.port.StepStatus;
 import dev.hallmark.engine.port.UnitRecord;
@@ -20,12 +24,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The audit store in memory, with the same guards as the database: one live claim per UID, unique
- * certificates, no PASS without lock evidence that holds. A failure can be injected on the next write.
+ * The audit store in memory (units, lots and rework records), with the same guards as the database: one live claim
+ * per UID, unique certificates, no PASS without lock evidence that holds, a lot's plan, quota and close. A failure can
+ * be injected on the next write.
  */
-public final class InMemoryAuditStore implements AuditStore {
+public final class InMemoryAuditStore implements AuditStore, LotStore, ReworkRecords {
 
     private final Map<Long, UnitRecord> units = new HashMap<>();
     private final Map<Long, List<StepEvent>> events = new HashMap<>();
@@ -35,6 +41,8 @@ public final class InMemoryAuditStore implements AuditStore {
     private final Map<String, RevocationReason> revocations = new HashMap<>();
     private final Map<String, Long> publicKeys = new HashMap<>();
     private final Map<String, String> keyDevices = new HashMap<>();
+    private final Map<Long, String> reworks = new HashMap<>();
+    private final InMemoryLots lots = new InMemoryLots();
     private long nextId = 1;
     private ErrorCode failNextWrite;
 
@@ -43,13 +51,73 @@ public final class InMemoryAuditStore implements AuditStore {
         failNextWrite = code;
     }
 
-    public synchronized LockEvidence lockEvidence(long unitId) {
-        return evidence.get(unitId);
+    @Override
+    public synchronized Optional<LockEvidence> lockEvidence(long unitId) {
+        return Optional.ofNullable(evidence.get(unitId));
     }
 
     @Override
     public synchronized void ensureLot(String lot, String profileName, Instant at) throws ProvisioningException {
         write();
+        lots.ensure(lot, profileName);
+    }
+
+    @Override
+    public synchronized void openLot(LotPlan plan, Instant at) throws ProvisioningException {
+        write();
+        lots.open(plan);
+    }
+
+    @Override
+    public synchronized void closeLot(String lot, Instant at) throws ProvisioningException {
+        write();
+        lots.close(lot, at);
+    }
+
+    @Override
+    public synchronized LotReport lotReport(String lot) {
+        return lots.report(lot, units(lot));
+    }
+
+    @Override
+    public synchronized List<UnitRecord> unfinished(String station, String lot) {
+        return units(lot).stream().filter(u -> u.result() == UnitResult.IN_PROGRESS)
+                .filter(u -> station.equals(u.station())).toList();
+    }
+
+    @Override
+    public synchronized Optional<UnitRecord> unitBySerial(String serial) {
+        return units.values().stream().filter(u -> serial.equals(u.serial())).findFirst();
+    }
+
+    @Override
+    public synchronized List<UnitRecord> unitsByUid(DeviceUid uid) {
+        return units(null).stream().filter(u -> uid.hex().equalsIgnoreCase(u.uid())).toList();
+    }
+
+    @Override
+    public synchronized boolean reworked(long unitId) {
+        return reworks.containsKey(unitId);
+    }
+
+    /**
+     * Records the rework and releases the device's claim, as the database does; REWORK_REFUSED when the unit was
+     * reworked already.
+     */
+    @Override
+    public synchronized void recordRework(long unitId, String detail) throws ProvisioningException {
+        write();
+        if (reworks.containsKey(unitId)) {
+            throw new ProvisioningException(ErrorCode.REWORK_REFUSED, "unit #" + unitId + " was reworked already");
+        }
+        reworks.put(unitId, detail);
+        UnitRecord u = units.get(unitId);
+        claims.remove(u.chipFamily() + "/" + u.uid(), unitId);
+    }
+
+    /** The detail recorded with the unit's rework, if it was reworked. */
+    public synchronized Optional<String> reworkNote(long unitId) {
+        return Optional.ofNullable(reworks.get(unitId));
     }
 
     @Override
@@ -75,10 +143,11 @@ public final class InMemoryAuditStore implements AuditStore {
             throw new ProvisioningException(ErrorCode.AUDIT_DUPLICATE,
                     "device " + uid.hex() + " is already claimed by unit " + units.get(holder).serial());
         }
-        claims.put(key, unitId);
-        int n = counters.merge(serialPrefix, 1, Integer::sum);
-        String serial = serialPrefix + String.format("%06d", n);
         UnitRecord u = units.get(unitId);
+        String planned = lots.serial(u.lot(), units(u.lot()).stream().filter(o -> o.id() != unitId).toList());
+        claims.put(key, unitId);
+        String serial = planned != null ? planned
+                : serialPrefix + String.format("%06d", counters.merge(serialPrefix, 1, Integer::sum));
         units.put(unitId, new UnitRecord(u.id(), u.lot(), serial, uid.hex(), chipFamily, u.result(), null, null, null,
                 null, null, u.station(), u.fixture(), u.started(), null));
         return serial;
