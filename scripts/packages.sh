@@ -16,6 +16,9 @@ HALLMARK_TEST_PACKAGES=(stm32flash socat openssl iproute2 golang-cfssl postgresq
 HALLMARK_TEST_PACKAGES+=(poppler-utils)
 # esptool-js (EsptoolJsIT) runs under Node; npm comes with NodeSource's nodejs, Debian's needs its npm package.
 HALLMARK_TEST_PACKAGES+=(nodejs)
+# PrometheusScrapeIT scrapes `provision --metrics` with Debian's Prometheus; scripts/package-test makes a clean
+# Debian 12 root with debootstrap (scripts/package itself needs only the JDK's jlink/jpackage and dpkg-deb).
+HALLMARK_TEST_PACKAGES+=(prometheus debootstrap)
 
 # ensure_packages WHO PKG... : installs what is missing with apt-get as root; otherwise prints the
 # exact command and returns 1.

@@ -45,7 +45,7 @@ class SecretScanIT {
                 "admin", "--data-dir", dataDir).exit()).isZero();
         HallmarkProcess.Result signedDemo = HallmarkProcess.run(station, HallmarkProcess.signedIn(outside, "olga",
                 olgaPassword), "demo", "--count", "2", "--headless", "--data-dir", dataDir, "--lot", "SCAN",
-                "--operator", "olga");
+                "--operator", "olga", "--log-format", "json");
         assertThat(signedDemo.exit()).as(signedDemo.toString()).isIn(0, 1);
         assertThat(signedDemo.out()).contains("lot SCAN: ");
         HallmarkProcess.run(station, HallmarkProcess.signedIn(outside, "olga", "wrong-" + olgaPassword), "demo",
@@ -80,7 +80,7 @@ class SecretScanIT {
         List<Path> scanned = files(station.resolve("logs"), station.resolve("audit"), exports,
                 station.resolve("reports"));
         assertThat(scanned).extracting(p -> p.getFileName().toString())
-                .contains("hallmark.log", "hallmark.mv.db", "export.csv", "export.jsonl", "export.pem",
+                .contains("hallmark.log", "hallmark.json", "hallmark.mv.db", "export.csv", "export.jsonl", "export.pem",
                         "export.manifest", "export.aws", "lot-SCAN-conformity.json", "lot-SCAN-conformity.pdf");
 
         Path planted = Files.copy(station.resolve("logs/hallmark.log"), outside.resolve("planted.log"));
@@ -107,7 +107,9 @@ class SecretScanIT {
     static List<String> findings(List<Path> files, Map<String, byte[]> secrets) throws IOException {
         List<String> found = new ArrayList<>();
         for (Path file : files) {
-            byte[] content = Files.readAllBytes(file);
+            byte[] content = file.getFileName().toString().endsWith(".gz")
+                    ? String.join("\n", LogFilesIT.gunzipLines(file)).getBytes(StandardCharsets.UTF_8)
+                    : Files.readAllBytes(file);
             for (Map.Entry<String, byte[]> secret : secrets.entrySet()) {
                 if (indexOf(content, secret.getValue()) >= 0) {
                     found.add(secret.getKey() + " in " + file.getFileName());

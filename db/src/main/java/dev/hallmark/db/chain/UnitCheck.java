@@ -30,6 +30,9 @@ final class UnitCheck {
     private static final String TABLE = "units";
     /** How a UNIT_BEGUN event names its lot's profile snapshot (JdbcAuditStore.PROFILE_SNAPSHOT). */
     private static final String PROFILE_SNAPSHOT = "profile sha256 ";
+    /** How a UNIT_BEGUN event names the software that made the unit (JdbcAuditStore.SOFTWARE), after "; ". */
+    private static final String SOFTWARE = "software ";
+    private static final String BUILD = " build ";
 
     private final Connection c;
     private final Findings out;
@@ -49,7 +52,7 @@ final class UnitCheck {
         String bound = "select id from units where id > ? order by id offset ? rows fetch next 1 row only";
         String units = "select u.id, u.lot_id, u.serial, u.uid, u.chip_family, u.station, u.fixture, u.result,"
                 + " u.failed_step, u.error_code, u.cause, u.started_at, u.finished_at, u.cert_pem, u.cert_sha256,"
-                + " l.profile, l.profile_sha256 from units u left join lots l on l.id = u.lot_id"
+                + " u.software_version, u.build_id, l.profile, l.profile_sha256 from units u left join lots l on l.id = u.lot_id"
                 + " where u.id > ? and u.id <= ? order by u.id";
         String events = EVENTS;
         try (PreparedStatement bp = c.prepareStatement(bound); PreparedStatement up = c.prepareStatement(units);
@@ -123,10 +126,25 @@ final class UnitCheck {
         d.check(e.begun, "fixture", e.begun.event().fixture(), u.getString("fixture"));
         d.check(e.begun, "start time", e.begun.event().at(), EventRows.getInstant(u, "started_at"));
         d.check(e.begun, "lot profile", e.begun.event().profile(), u.getString("profile"));
-        String snapshot = e.begun.event().detail();
+        String snapshot = null;
+        String software = null;
+        String detail = e.begun.event().detail();
+        for (String part : detail == null ? new String[0] : detail.split("; ")) {
+            if (part.startsWith(SOFTWARE)) {
+                software = part;
+            } else {
+                snapshot = snapshot == null ? part : snapshot + "; " + part;
+            }
+        }
         if (snapshot != null) {
             d.check(e.begun, "lot profile snapshot", snapshot, PROFILE_SNAPSHOT + u.getString("profile_sha256"));
         }
+        String madeBy = software == null ? null : software.substring(SOFTWARE.length());
+        int build = madeBy == null ? -1 : madeBy.indexOf(BUILD);
+        d.check(e.begun, "software version", build < 0 ? madeBy : madeBy.substring(0, build),
+                u.getString("software_version"));
+        d.check(e.begun, "build id", build < 0 ? null : madeBy.substring(build + BUILD.length()),
+                u.getString("build_id"));
         d.check(e.claimed, "serial", e.claimed == null ? null : e.claimed.event().serial(), u.getString("serial"));
         d.check(e.claimed, "uid", e.claimed == null ? null : e.claimed.event().uid(), u.getString("uid"));
         d.check(e.claimed, "chip family", e.claimed == null ? null : e.claimed.event().chipFamily(),

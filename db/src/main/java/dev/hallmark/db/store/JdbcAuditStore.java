@@ -10,6 +10,7 @@ import dev.hallmark.engine.api.LotPlan;
 import dev.hallmark.engine.api.LotReport;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.SoftwareBuild;
 import dev.hallmark.engine.api.UnitOutcome;
 import dev.hallmark.engine.api.UnitResult;
 import dev.hallmark.engine.port.AuditStore;
@@ -50,9 +51,11 @@ public final class JdbcAuditStore implements AuditStore, LotStore, ReworkRecords
     private final UnitKeys keys;
     private final UnitControls controls;
     private final UnitRework rework;
+    private final SoftwareBuild software;
 
     JdbcAuditStore(ConnectionPool pool, AuditOptions options) {
         this.sql = new Sql(pool);
+        this.software = options.software();
         this.chain = new ChainLog(sql, options);
         this.places = new UnitPlaces(sql);
         this.claims = new UnitClaims(sql, chain, places);
@@ -153,7 +156,10 @@ public final class JdbcAuditStore implements AuditStore, LotStore, ReworkRecords
                 c -> UnitQueries.unfinished(c, station, lot));
     }
 
-    /** {@inheritDoc} The unit's UNIT_BEGUN event starts its part of the station's chain. */
+    /**
+     * {@inheritDoc} The unit's UNIT_BEGUN event starts its part of the station's chain; it names the lot's profile
+     * snapshot and the software that made the unit ({@link #SOFTWARE}), which the unit row keeps too.
+     */
     @Override
     public long begin(String lot, String station, String fixture, Instant at) throws ProvisioningException {
         return begin(lot, station, fixture, null, at);
@@ -171,13 +177,16 @@ public final class JdbcAuditStore implements AuditStore, LotStore, ReworkRecords
         long id = chain.write(station, "start a unit on fixture " + fixture + " in lot " + lot, (c, log) -> {
             long unitId;
             try (PreparedStatement ps = c.prepareStatement("insert into units (lot_id, station, fixture, result,"
-                    + " started_at, scan_label) values (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                    + " started_at, scan_label, software_version, build_id) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"})) {
                 ps.setString(1, lot);
                 ps.setString(2, station);
                 ps.setString(3, fixture);
                 ps.setString(4, UnitResult.IN_PROGRESS.name());
                 Sql.setInstant(ps, 5, at);
                 ps.setString(6, scanLabel);
+                ps.setString(7, software.version());
+                ps.setString(8, software.buildId());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     if (!keys.next()) {
@@ -188,7 +197,8 @@ public final class JdbcAuditStore implements AuditStore, LotStore, ReworkRecords
             }
             String snapshot = profileSnapshotOf(c, lot);
             AuditEvent begun = AuditEvent.unitBegun(station, lot, unitId, at, profileOf(c, lot), fixture);
-            log.append(snapshot == null ? begun : begun.withDetail(PROFILE_SNAPSHOT + snapshot));
+            String made = SOFTWARE + software.version() + " build " + software.buildId();
+            log.append(begun.withDetail(snapshot == null ? made : PROFILE_SNAPSHOT + snapshot + "; " + made));
             return unitId;
         });
         places.remember(id, new UnitPlaces.Place(station, lot));
@@ -197,6 +207,11 @@ public final class JdbcAuditStore implements AuditStore, LotStore, ReworkRecords
 
     /** How a UNIT_BEGUN event names the lot's profile snapshot: this, then the snapshot's SHA-256. */
     public static final String PROFILE_SNAPSHOT = "profile sha256 ";
+    /**
+     * How a UNIT_BEGUN event names the software that made the unit: this, the version, {@code " build "}, the build
+     * id; after the profile snapshot, separated by {@code "; "}. Units begun before V15 have none.
+     */
+    public static final String SOFTWARE = "software ";
 
     private static String profileSnapshotOf(Connection c, String lot) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select profile_sha256 from lots where id = ?")) {

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hallmark.db.store.AuditDatabase;
 import dev.hallmark.db.store.JdbcAuditStore;
+import dev.hallmark.engine.api.SoftwareBuild;
 import dev.hallmark.engine.crypto.Pem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +110,36 @@ class ChainVerifierTest {
 
         ChainReport report = assertFindings(tuple(FindingKind.EDITED, "units", unit3, ST1, 35L));
         assertThat(report.findings().get(0).what()).contains("result is 'PASS', the chain says 'FAILED'");
+    }
+
+    @Test
+    void everyUnitRowCarriesTheSoftwareThatMadeIt() throws Exception {
+        SoftwareBuild made = SoftwareBuild.current();
+
+        assertThat(longValue(sql, "select count(*) from units where software_version = ? and build_id = ?",
+                made.version(), made.buildId())).isEqualTo(longValue(sql, "select count(*) from units"));
+        assertThat(event(sql, ST1, 1).event().detail())
+                .isEqualTo("software " + made.version() + " build " + made.buildId());
+    }
+
+    @Test
+    void anEditedSoftwareVersionIsNamed() throws Exception {
+        exec(sql, "update units set software_version = '0.0.9' where id = ?", unit3);
+
+        long begun = longValue(sql, "select seq from audit_events where unit_id = ? and kind = 'UNIT_BEGUN'", unit3);
+
+        ChainReport report = assertFindings(tuple(FindingKind.EDITED, "units", unit3, ST1, begun));
+        assertThat(report.findings().get(0).what())
+                .contains("software version is '0.0.9', the chain says '" + SoftwareBuild.current().version() + "'");
+    }
+
+    @Test
+    void anEditedBuildIdIsNamed() throws Exception {
+        exec(sql, "update units set build_id = 'cafe00000000' where id = ?", unit1);
+
+        ChainReport report = assertFindings(tuple(FindingKind.EDITED, "units", unit1, ST1, 1L));
+        assertThat(report.findings().get(0).what())
+                .contains("build id is 'cafe00000000', the chain says '" + SoftwareBuild.current().buildId() + "'");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.hallmark.hsm.device;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.Fixture;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.port.DeviceTokenInfo;
 import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.hsm.keystore.Pkcs11Station;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.concurrent.Semaphore;
  * holds it, which tpm2-pkcs11 needs to free the TPM objects it keeps loaded. Where the module's tokens bear one user
  * at a time (tpm2-pkcs11: several fixtures' tokens on one TPM resource manager), units take turns on it.
  */
-public final class Pkcs11DeviceTokens implements DeviceTokens {
+public final class Pkcs11DeviceTokens implements DeviceTokens, DeviceTokenInfo {
 
     /** Sessions per device token: one unit uses one at a time, a second covers a concurrent look-up. */
     static final int POOL_SIZE = 2;
@@ -31,6 +32,13 @@ public final class Pkcs11DeviceTokens implements DeviceTokens {
     /** Device tokens by fixture id ({@link Fixture#id()}). */
     public Pkcs11DeviceTokens(Map<String, DeviceTokenConfig> byFixture) {
         this.byFixture = Map.copyOf(byFixture);
+    }
+
+    /** {@inheritDoc} Read from the token's C_GetTokenInfo and its slot's flags, as {@link #tokenInfo} does. */
+    @Override
+    public Description describe(Fixture fixture) throws ProvisioningException {
+        dev.hallmark.hsm.info.TokenInfo info = tokenInfo(fixture);
+        return new Description(info.manufacturer().trim() + " '" + info.label() + "'", info.hardware());
     }
 
     /**

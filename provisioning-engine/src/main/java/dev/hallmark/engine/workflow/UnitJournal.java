@@ -40,6 +40,7 @@ final class UnitJournal {
 
     void step(Step step, StepWork work) throws ProvisioningException {
         current = step;
+        UnitLogContext.step(step);
         listener.stepStarted(fixtureId, serial, step);
         record(new StepEvent(step, StepStatus.STARTED, clock.instant(), null));
         String detail = work.run();
@@ -49,6 +50,7 @@ final class UnitJournal {
     /** Records a step that needed no work this time (found done at resume), with the reason. */
     void skipped(Step step, String detail) throws ProvisioningException {
         current = step;
+        UnitLogContext.step(step);
         listener.stepStarted(fixtureId, serial, step);
         record(new StepEvent(step, StepStatus.STARTED, clock.instant(), null));
         record(new StepEvent(step, StepStatus.DONE, clock.instant(), detail));
@@ -67,6 +69,7 @@ final class UnitJournal {
 
     void serial(String serial) {
         this.serial = serial;
+        UnitLogContext.serial(serial);
     }
 
     String serial() {

@@ -96,6 +96,12 @@ public final class UnitWorkflow {
      * recorded with the unit; null when no scan started it); never throws, the outcome says how it ended.
      */
     public UnitOutcome run(Fixture fixture, String scanLabel) {
+        try (UnitLogContext context = UnitLogContext.open(lot, fixture.id())) {
+            return runLogged(fixture, scanLabel);
+        }
+    }
+
+    private UnitOutcome runLogged(Fixture fixture, String scanLabel) {
         Instant started = parts.clock().instant();
         listener.unitStarted(fixture.id());
         long unitId;
@@ -115,6 +121,14 @@ public final class UnitWorkflow {
      * dev.hallmark.engine.port.AuditStore#unfinished}), from its last finished step; never throws.
      */
     public UnitOutcome resume(Fixture fixture, UnitRecord unit) {
+        try (UnitLogContext context = UnitLogContext.open(lot, fixture.id())) {
+            UnitLogContext.unit(unit.id());
+            UnitLogContext.serial(unit.serial());
+            return resumeLogged(fixture, unit);
+        }
+    }
+
+    private UnitOutcome resumeLogged(Fixture fixture, UnitRecord unit) {
         Instant started = parts.clock().instant();
         listener.unitStarted(fixture.id());
         ResumePoint point;
@@ -131,6 +145,7 @@ public final class UnitWorkflow {
     }
 
     private UnitOutcome attempt(Fixture fixture, long unitId, ResumePoint resume, Instant started) {
+        UnitLogContext.unit(unitId);
         UnitJournal journal = new UnitJournal(parts.store(), listener, parts.clock(), unitId, fixture.id(), crash);
         UnitState state = new UnitState();
         if (resume.certificate() != null) {

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root of the hallmark command line; modules on the classpath add theirs as {@link CommandExtension}s. */
-@Command(name = "hallmark", mixinStandardHelpOptions = true, version = "hallmark 0.1.0",
+@Command(name = "hallmark", mixinStandardHelpOptions = true, versionProvider = VersionLines.class,
         description = "Provisioning station for IoT manufacturing lines: hardware-bound identities, debug locks, audit records.",
         subcommands = {DemoCommand.class, ProvisionCommand.class, LotCommand.class, AuditCommand.class, CaCommand.class,
             SimCommand.class, DeviceCommand.class, HsmCommand.class,
@@ -21,6 +21,14 @@ public final class HallmarkCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Read by HallmarkMain before the first logger exists; declared here so every command accepts it. */
+    @CommandLine.Option(names = "--log-format", scope = CommandLine.ScopeType.INHERIT, paramLabel = "plain|json",
+            description = "the station log's format: plain lines (default) or JSON lines (also HALLMARK_LOG_FORMAT)")
+    LogFormat logFormat;
+
+    /** The station log's formats. */
+    enum LogFormat { plain, json }
 
     @Override
     public void run() {

@@ -8,6 +8,7 @@ import dev.hallmark.app.lot.CrashOnEnv;
 import dev.hallmark.app.lot.Manifest;
 import dev.hallmark.app.lot.PortFeed;
 import dev.hallmark.app.lot.ProductProfiles;
+import dev.hallmark.app.metrics.StationMetrics;
 import dev.hallmark.app.config.DataDir;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;
@@ -93,6 +94,14 @@ final class ProvisionCommand implements Callable<Integer> {
             description = "PKCS#11 module of the station token (default ${DEFAULT-VALUE}).")
     Path module;
 
+    @Option(names = "--metrics", paramLabel = "HOST:PORT",
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics, localhost only, e.g. 127.0.0.1:9464.")
+    String metricsAddress;
+
+    @Option(names = "--metrics-linger", paramLabel = "SECONDS", defaultValue = "0",
+            description = "With --metrics: keep serving this long after the lot, for the last scrape (default 0).")
+    int metricsLinger;
+
     @Mixin
     SignIn signIn = new SignIn();
 
@@ -130,18 +139,30 @@ final class ProvisionCommand implements Callable<Integer> {
                     ? LockConsent.confirmed("--confirm-irreversible", approval) : null, crash, err::println);
             List<UnitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
             listeners.add(json ? new UnitJsonPrinter(out, lot) : new UnitLinePrinter(out));
+            StationMetrics metrics = metricsAddress == null ? null : StationMetrics.serve(metricsAddress, stationId);
+            if (metrics != null) {
+                listeners.add(metrics.listener());
+            }
             FanOutListener shown = new FanOutListener(listeners);
-            return RecordedAction.run(access, who, Action.PROVISION, lot, approval, () -> {
-                LotSession session = StationLots.open(station, stationId, clock, deviceTokens, start, shown);
-                if (ProgressBar.wanted()) {
-                    listeners.add(new ProgressBar(err, clock, session.leftUnderWay()
-                            + Math.min(session.plannedNew(), fixtures.size())));
+            try {
+                return RecordedAction.run(access, who, Action.PROVISION, lot, approval, () -> {
+                    LotSession session = metrics == null
+                            ? StationLots.open(station, stationId, clock, deviceTokens, start, shown)
+                            : StationLots.open(station, stationId, clock, deviceTokens, start, shown, metrics::parts);
+                    if (ProgressBar.wanted()) {
+                        listeners.add(new ProgressBar(err, clock, session.leftUnderWay()
+                                + Math.min(session.plannedNew(), fixtures.size())));
+                    }
+                    LotSession.Result result = session.runPlan(new PortFeed(session.links(), err::println));
+                    (json ? err : out).println(LotSummaryLine.of(result));
+                    return result.summary().outcomes().isEmpty() || result.summary().allPassed()
+                            ? ExitCode.OK : ExitCode.UNITS_FAILED;
+                });
+            } finally {
+                if (metrics != null) {
+                    metrics.closeAfter(java.time.Duration.ofSeconds(metricsLinger));
                 }
-                LotSession.Result result = session.runPlan(new PortFeed(session.links(), err::println));
-                (json ? err : out).println(LotSummaryLine.of(result));
-                return result.summary().outcomes().isEmpty() || result.summary().allPassed()
-                        ? ExitCode.OK : ExitCode.UNITS_FAILED;
-            });
+            }
         }
     }
 

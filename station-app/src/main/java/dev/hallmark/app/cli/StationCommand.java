@@ -7,6 +7,7 @@ import dev.hallmark.app.lot.ProductProfiles;
 import dev.hallmark.app.station.ConfiguredDeviceTokens;
 import dev.hallmark.app.conformity.ConformityDeclarations;
 import dev.hallmark.app.config.DataDir;
+import dev.hallmark.app.metrics.StationMetrics;
 import dev.hallmark.app.station.DemoBench;
 import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.app.station.EmbeddedStation;
@@ -19,6 +20,7 @@ import dev.hallmark.engine.api.KeyCustody;
 import dev.hallmark.engine.api.LotPlan;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
+import dev.hallmark.engine.api.UnitListener;
 import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.ui.StationWindow;
 import java.io.PrintStream;
@@ -77,6 +79,10 @@ final class StationCommand implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE}).")
     int idleMinutes;
 
+    @Option(names = "--metrics", paramLabel = "HOST:PORT",
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics, localhost only, e.g. 127.0.0.1:9464.")
+    String metricsAddress;
+
     @Option(names = "--profile", paramLabel = "NAME",
             description = "Run this product profile of station.yaml (any chip family; its custody; the lot plan of "
                     + "--quota and --serials) instead of the demo profile of --lock.")
@@ -124,8 +130,11 @@ final class StationCommand implements Callable<Integer> {
             DeviceTokens deviceTokens = profile.custody() == KeyCustody.ON_DEVICE
                     ? ConfiguredDeviceTokens.of(station.config()).orElse(null) : null;
             StationUi.Lot toRun = new StationUi.Lot(lot, profile, plan, deviceTokens, CrashOnEnv.fromEnvironment());
+            StationMetrics metrics = metricsAddress == null ? null : StationMetrics.serve(metricsAddress, stationId);
+            UnitListener tell = metrics == null ? new UnitLinePrinter(out)
+                    : new FanOutListener(List.of(new UnitLinePrinter(out), metrics.listener()));
             try (StationUi ui = new StationUi(station, bench, toRun, stationId, module, Platform::runLater,
-                    clock, new UnitLinePrinter(out), access, Duration.ofMinutes(idleMinutes))) {
+                    clock, tell, access, Duration.ofMinutes(idleMinutes))) {
                 if (!ui.resumed().isEmpty()) {
                     out.println("hallmark: resuming the units left under way on fixture(s) "
                             + String.join(", ", ui.resumed()));
@@ -135,6 +144,10 @@ final class StationCommand implements Callable<Integer> {
                         + profile.name() + ")"), title, () -> { });
                 out.println("hallmark: station window open; close it to stop");
                 StationWindow.awaitClosed();
+            } finally {
+                if (metrics != null) {
+                    metrics.close();
+                }
             }
             return ExitCode.OK;
         }

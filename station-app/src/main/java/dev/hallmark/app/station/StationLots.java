@@ -12,8 +12,8 @@ import dev.hallmark.engine.lot.LotParts;
 import dev.hallmark.engine.lot.LotSession;
 import dev.hallmark.engine.lot.LotStart;
 import dev.hallmark.engine.lot.TokenFacts;
+import dev.hallmark.engine.port.DeviceTokenInfo;
 import dev.hallmark.engine.port.DeviceTokens;
-import dev.hallmark.hsm.device.Pkcs11DeviceTokens;
 import dev.hallmark.hsm.info.TokenInfo;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -45,7 +45,15 @@ public final class StationLots {
     /** Opens the lot session on the station's parts (see {@link LotSession#open}). */
     public static LotSession open(EmbeddedStation station, String stationId, Clock clock, DeviceTokens deviceTokens,
                                   LotStart start, UnitListener listener) throws ProvisioningException {
-        return LotSession.open(parts(station, stationId, clock, new SecureRandom(), deviceTokens), start, listener);
+        return open(station, stationId, clock, deviceTokens, start, listener, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #open}, with the parts passed through {@code decorate} first (e.g. timed for the metrics). */
+    public static LotSession open(EmbeddedStation station, String stationId, Clock clock, DeviceTokens deviceTokens,
+                                  LotStart start, UnitListener listener,
+                                  java.util.function.UnaryOperator<LotParts> decorate) throws ProvisioningException {
+        return LotSession.open(decorate.apply(parts(station, stationId, clock, new SecureRandom(), deviceTokens)), start,
+                listener);
     }
 
     /** The station token and the PKCS#11 device tokens as they describe themselves. */
@@ -57,8 +65,11 @@ public final class StationLots {
 
         @Override
         public Optional<TokenFacts> deviceToken(Fixture fixture) throws ProvisioningException {
-            return deviceTokens instanceof Pkcs11DeviceTokens tokens ? Optional.of(facts(tokens.tokenInfo(fixture)))
-                    : Optional.empty();
+            if (!(deviceTokens instanceof DeviceTokenInfo info)) {
+                return Optional.empty();
+            }
+            DeviceTokenInfo.Description token = info.describe(fixture);
+            return Optional.of(new TokenFacts(token.name(), token.hardware()));
         }
 
         private static TokenFacts facts(TokenInfo token) {

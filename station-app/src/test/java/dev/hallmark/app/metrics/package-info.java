@@ -1,0 +1,2 @@
+/** Tests of the station's Prometheus endpoint. */
+package dev.hallmark.app.metrics;
