@@ -4,6 +4,8 @@
 
 # What `./hallmark demo` needs on a fresh Debian 12.
 HALLMARK_RUN_PACKAGES=(openjdk-17-jdk-headless maven softhsm2 opensc)
+# The lot report embeds these fonts (PDF/A): DejaVu for Latin, Greek, Cyrillic, Arabic, Hebrew; Droid Sans Fallback for CJK.
+HALLMARK_RUN_PACKAGES+=(fonts-dejavu-core fonts-droid-fallback)
 # What a JavaFX window needs (only when a display is used).
 HALLMARK_UI_PACKAGES=(libgtk-3-0 libxtst6 libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
 # What the tests need besides: real clients and servers, and the headless toolkit's fonts.
@@ -14,6 +16,8 @@ HALLMARK_TEST_PACKAGES=(stm32flash socat openssl iproute2 golang-cfssl postgresq
 # pkcs11-tool, OpenSSL's pkcs11 engine, openssl, sqlite3 (issue 20).
 HALLMARK_BENCH_PACKAGES=(opensc libengine-pkcs11-openssl openssl sqlite3)
 HALLMARK_TEST_PACKAGES+=("${HALLMARK_BENCH_PACKAGES[@]}")
+# pdfsig and pdftoppm (LotReportSignedIT, scripts/report-screenshots.sh) check and render the signed lot report.
+HALLMARK_TEST_PACKAGES+=(poppler-utils)
 # esptool-js (EsptoolJsIT) runs under Node; npm comes with NodeSource's nodejs, Debian's needs its npm package.
 HALLMARK_TEST_PACKAGES+=(nodejs)
 # NSS softoken (libsoftokn3.so) is the second PKCS#11 module the station's token tests run on (SecondModuleIT).

@@ -83,6 +83,8 @@ public enum ErrorCode {
     CONFORMITY_KEY_INVALID(723, "conformity", "the profile's signing key or customer key cannot be read; name a PEM public key file of the documented kind (docs/conformity.md)"),
     UNIT_SECRET_WRAP_FAILED(724, "conformity", "the per-unit secret could not be wrapped for the customer's key; check the key in the profile"),
     REPORT_FAILED(722, "conformity report", "check that the output directory is writable and has space"),
+    REPORT_SIGNATURE_INVALID(725, "conformity report", "the report was changed after it was signed, or not signed by the pinned station audit key; ask the station for the original"),
+    REPORT_OUT_OF_DATE(726, "conformity report", "the audit database no longer gives the report's numbers: run 'hallmark audit verify' to find the changed records"),
     INTERRUPTED(800, "station", "the run was interrupted; run the same command again to continue"),
     INTERRUPTED_DEVICE_CHANGED(801, "station", "the station stopped while the unit was under way and its device is no longer on the fixture; the unit is closed, its certificate revoked"),
     INTERRUPTED_LOCK_UNEXPLAINED(802, "station", "the device on the fixture is locked although this unit never locked it; take it off the line for rework"),

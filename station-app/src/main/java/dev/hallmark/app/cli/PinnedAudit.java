@@ -57,6 +57,11 @@ final class PinnedAudit implements AutoCloseable {
         return access;
     }
 
+    /** The station token, where it is at hand. */
+    Optional<StationTokenView> token() {
+        return token;
+    }
+
     AuditTrust trust() {
         return trust;
     }

@@ -17,14 +17,17 @@ import java.util.Map;
  * @param auditChain       the audit-chain verification (db.chain.ChainVerifier) of the whole database
  * @param actionChain      the verification of the action log's hash chain
  * @param actions          the actions people took on this lot
+ * @param provenance       the product profile, the software that wrote the report, the lot's first and last unit
+ * @param trust            which key the audit chain was verified against, its heads, and the report's signer
  */
 public record LotReport(String lot, Instant generatedAt, String generatedBy, List<String> stations,
                         List<String> classesClaimed, Summary summary, Map<String, Integer> failuresByCause,
                         Map<String, Integer> failuresByStep, Map<String, int[]> controlTotals, List<UnitEntry> units,
-                        ChainResult auditChain, ChainResult actionChain, List<ActionEntry> actions) {
+                        ChainResult auditChain, ChainResult actionChain, List<ActionEntry> actions,
+                        Provenance provenance, Trust trust) {
 
-    /** Counts: attempts, passed, failed, under way, and the yield (passed over finished). */
-    public record Summary(int attempts, int passed, int failed, int inProgress, int distinctDevices) {
+    /** Counts: attempts, passed, failed, reworked, under way, and the yield (passed over finished). */
+    public record Summary(int attempts, int passed, int failed, int reworked, int inProgress, int distinctDevices) {
         public double yieldPercent() {
             int finished = passed + failed;
             return finished == 0 ? 0.0 : 100.0 * passed / finished;
@@ -45,5 +48,33 @@ public record LotReport(String lot, Instant generatedAt, String generatedBy, Lis
     /** An action taken on this lot, with who approved it. */
     public record ActionEntry(long seq, Instant at, String operator, String action, String target, String approver,
                               String outcome, String detail) {
+    }
+
+    /** Where the lot and the report come from: profile, software version and build, first start, last finish. */
+    public record Provenance(String profile, String softwareVersion, String softwareBuild, Instant firstStarted,
+                             Instant lastFinished) {
+    }
+
+    /**
+     * The statement of trust the signature covers.
+     *
+     * @param pinSha256   the audit key fingerprint the chain was verified against, null when none was pinned
+     * @param pinSource   how that pin was obtained, in words
+     * @param heads       each station's chain head (seq and hash) when the report was made
+     * @param signer      the certificate that signs the report, null until known
+     */
+    public record Trust(String pinSha256, String pinSource, List<ChainHead> heads, SignerInfo signer) {
+        /** The same statement with the report's signer. */
+        public Trust withSigner(SignerInfo s) {
+            return new Trust(pinSha256, pinSource, heads, s);
+        }
+    }
+
+    /** One station's audit chain head. */
+    public record ChainHead(String station, long seq, String hash) {
+    }
+
+    /** The report's signer: its certificate's subject and SHA-256, and the SHA-256 of its public key. */
+    public record SignerInfo(String subject, String certificateSha256, String keySha256) {
     }
 }

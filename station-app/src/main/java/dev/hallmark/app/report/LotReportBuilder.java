@@ -26,9 +26,13 @@ public final class LotReportBuilder {
     private LotReportBuilder() {
     }
 
+    /**
+     * The report of {@code lot} as the records stand; {@code trust} says which pin {@code chain} was verified
+     * against (its signer is added when the report is signed).
+     */
     public static LotReport build(String lot, Instant now, String generatedBy, AuditStore store,
-                                  ConformityRecords records, RecordsReport chain, List<ChainedAction> actions)
-            throws ProvisioningException {
+                                  ConformityRecords records, RecordsReport chain, List<ChainedAction> actions,
+                                  SoftwareVersion software, LotReport.Trust trust) throws ProvisioningException {
         List<UnitRecord> units = store.units(lot);
         if (units.isEmpty()) {
             throw new ProvisioningException(ErrorCode.CONFIG_INVALID, "lot '" + lot + "' has no units recorded");
@@ -37,6 +41,10 @@ public final class LotReportBuilder {
         int passed = 0;
         int failed = 0;
         int open = 0;
+        int reworked = 0;
+        Instant first = null;
+        Instant last = null;
+        String profile = null;
         Set<String> uids = new TreeSet<>();
         Set<String> stations = new TreeSet<>();
         Map<String, Integer> byCause = new TreeMap<>();
@@ -49,6 +57,15 @@ public final class LotReportBuilder {
         Set<String> classes = new TreeSet<>();
         for (UnitRecord u : units) {
             stations.add(u.station());
+            if (u.reworked()) {
+                reworked++;
+            }
+            if (u.started() != null && (first == null || u.started().isBefore(first))) {
+                first = u.started();
+            }
+            if (u.finished() != null && (last == null || u.finished().isAfter(last))) {
+                last = u.finished();
+            }
             if (u.uid() != null) {
                 uids.add(u.uid());
             }
@@ -70,6 +87,7 @@ public final class LotReportBuilder {
                 }
                 if (e.control().equals(Control.CLASS_PREREQUISITES.name())) {
                     classes.add(e.evidence().substring(0, Math.max(0, e.evidence().indexOf(" claimed"))));
+                    profile = profile != null ? profile : profileOf(e.evidence());
                 }
             }
             entries.add(new LotReport.UnitEntry(u, unitControls));
@@ -85,11 +103,23 @@ public final class LotReportBuilder {
             }
         }
         return new LotReport(lot, now, generatedBy, List.copyOf(stations), List.copyOf(classes),
-                new LotReport.Summary(units.size(), passed, failed, open, uids.size()), byCause, byStep, totals,
+                new LotReport.Summary(units.size(), passed, failed, reworked, open, uids.size()), byCause, byStep, totals,
                 entries, new LotReport.ChainResult("audit chain", chain.exitCode() == 0, chain.chain().stations().size(),
                         chain.lines(), chain.pin().label()),
                 new LotReport.ChainResult("action log", actionCheck.holds(), actionCheck.actions(),
                         actionCheck.holds() ? List.of("action chain holds: " + actionCheck.actions() + " actions")
-                                : actionCheck.findings(), "anchored into the audit chain"), lotActions);
+                                : actionCheck.findings(), "anchored into the audit chain"), lotActions,
+                new LotReport.Provenance(profile, software.version(), software.build(), first, last), trust);
+    }
+
+    /** The profile named in CLASS_PREREQUISITES evidence ("Class 1 claimed by profile NAME (...)"), else null. */
+    static String profileOf(String evidence) {
+        int at = evidence.indexOf(" claimed by profile ");
+        if (at < 0) {
+            return null;
+        }
+        String rest = evidence.substring(at + " claimed by profile ".length());
+        int end = rest.indexOf(" (");
+        return end < 0 ? rest : rest.substring(0, end);
     }
 }

@@ -5,6 +5,7 @@ import dev.hallmark.app.config.StationConfig;
 import dev.hallmark.db.chain.CheckpointSigner;
 import dev.hallmark.engine.api.ProvisioningException;
 import dev.hallmark.engine.port.ChainHeadWitness;
+import dev.hallmark.engine.port.DeviceKeyStore;
 import dev.hallmark.engine.port.KeyHandle;
 import dev.hallmark.hsm.keystore.Pkcs11Station;
 import java.nio.file.Files;
@@ -65,6 +66,16 @@ public final class StationTokenView implements AutoCloseable {
             why.accept("the station token cannot be opened: " + e.oneLine());
             return Optional.empty();
         }
+    }
+
+    /** The token's key store (the audit key signs there and never leaves it). */
+    public DeviceKeyStore keys() {
+        return hsm.keyStore();
+    }
+
+    /** The station audit key in the token. */
+    public KeyHandle auditKey() {
+        return key;
     }
 
     /** The station's id in the audit records. */
