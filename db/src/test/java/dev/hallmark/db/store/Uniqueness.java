@@ -124,7 +124,7 @@ final class Uniqueness {
         String sha = ProfileSnapshot.of(PROFILE).sha256();
         assertThat(string(c, "select profile_sha256 from lots where id = ?", LOT)).isEqualTo(sha);
         assertThat(string(c, "select detail from audit_events where kind = 'UNIT_BEGUN' and unit_id = ?", unit))
-                .isEqualTo(JdbcAuditStore.PROFILE_SNAPSHOT + sha);
+                .startsWith(JdbcAuditStore.PROFILE_SNAPSHOT + sha + "; " + JdbcAuditStore.SOFTWARE);
         assertThat(string(c, "select station from audit_chain_heads")).isEqualTo(ST);
         assertThat(string(c, "select id from stations")).isEqualTo(ST);
         ProductProfile changed = new ProductProfile(PROFILE.name(), CHIP, KeySpec.EC_P256, KeyCustody.INJECTED,
