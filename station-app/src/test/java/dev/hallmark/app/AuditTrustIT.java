@@ -187,6 +187,38 @@ class AuditTrustIT {
                 .filter(l -> l.contains("id=")).findFirst().orElseThrow().trim().substring(3);
     }
 
+    @Test
+    void refusedSignInsOfTheLotOperatorAndExportCommandsAreAnchoredAtOnce() throws Exception {
+        Path root = HallmarkProcess.freshDir("trust-refusals");
+        Path dir = root.resolve("station");
+        HallmarkProcess.Result first = demo(dir, 1);
+        Map<String, String> admin = HallmarkProcess.signedIn(root, "admin", HallmarkProcess.adminPassword(first));
+        addOperator(root, dir, admin, "lena", "operator", "lena-secret-password");
+        long before = actionCount(dir);
+
+        Map<String, String> wrong = HallmarkProcess.signedIn(root, "lena", "not-lenas-password");
+        String data = dir.toString();
+        for (String[] command : new String[][] {
+                {"lot", "summary", "--lot", "DEMO", "--operator", "lena", "--data-dir", data},
+                {"lot", "close", "--lot", "DEMO", "--operator", "lena", "--data-dir", data},
+                {"operator", "list", "--operator", "lena", "--data-dir", data},
+                {"audit", "export", "--format", "jsonl", "--operator", "lena", "--data-dir", data}}) {
+            HallmarkProcess.Result refused = HallmarkProcess.run(dir, wrong, command);
+            assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
+        }
+        assertThat(actionCount(dir) - before).as("each refused sign-in was recorded").isGreaterThanOrEqualTo(4);
+        HallmarkProcess.Result holds = verify(dir);
+        assertThat(holds.exit()).as(holds.toString()).isZero();
+
+        // no provisioning checkpoint came after the refusals: only their own anchors can name the cut
+        H2Shell.run(dir, "delete from operator_actions where seq > " + before + ";"
+                + " update operator_action_head set seq = " + before
+                + ", hash = (select hash from operator_actions where seq = " + before + ") where id = 1");
+        HallmarkProcess.Result cut = verify(dir);
+        assertThat(cut.exit()).as(cut.toString()).isEqualTo(1);
+        assertThat(cut.out()).contains("operator_actions").doesNotContain("OK: the audit record holds");
+    }
+
     private static long actionCount(Path dir) throws Exception {
         return Long.parseLong(H2Shell.run(dir, "select 'n=' || seq as n from operator_action_head").lines()
                 .filter(l -> l.contains("n=")).findFirst().orElseThrow().trim().substring(2));

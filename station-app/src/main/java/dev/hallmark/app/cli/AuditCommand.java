@@ -69,19 +69,21 @@ public final class AuditCommand {
                     var key = station.keys().find(StationAuditKey.ALIAS).orElseThrow();
                     ExportContext signed = context.withSigner(JwsSigner.of(station.keys(), key)
                             .withCertificateChain(station.issuer().caChain()));
-                    return guarded(dir, () -> write(chosen, dir, signed));
+                    return guarded(dir, StationAccess.embedded(dir, new SecureRandom(), Clock.systemUTC(),
+                            System.err::println).anchorWith(station.actionAnchor()), () -> write(chosen, dir, signed));
                 }
             }
             ExportContext withChain = chosen == ExportFormat.PEM || chosen == ExportFormat.AWS
                     ? context.withCaChain(caChain(dir)) : context;
-            try (AuditDatabase db = AuditDatabase.openH2(dir.audit())) {
-                return guarded(dir, () -> write(chosen, dir, withChain));
+            try (PinnedAudit audit = PinnedAudit.open(dir, List.of(), null)) {
+                return guarded(dir, audit.access(dir, Clock.systemUTC(), System.err::println),
+                        () -> write(chosen, dir, withChain));
             }
         }
 
-        /** Signs in as an auditor (the audit database is open) and records the export. */
-        private int guarded(DataDir dir, RecordedAction.Work work) throws ProvisioningException, InterruptedException {
-            StationAccess access = StationAccess.embedded(dir, new SecureRandom(), Clock.systemUTC(), System.err::println);
+        /** Signs in as an auditor (the audit database is open; a refusal anchored at once) and records the export. */
+        private int guarded(DataDir dir, StationAccess access, RecordedAction.Work work)
+                throws ProvisioningException, InterruptedException {
             String target = format + (lot == null ? "" : " lot " + lot);
             var who = signIn.require(access, dir, Action.AUDIT_EXPORT, target);
             return RecordedAction.run(access, who, Action.AUDIT_EXPORT, target, null, work);

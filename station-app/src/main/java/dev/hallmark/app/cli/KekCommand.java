@@ -109,7 +109,8 @@ final class KekCommand {
             DataDir dir = DataDir.resolve(station.dataDir);
             Clock clock = Clock.systemUTC();
             try (EmbeddedStation st = station.open(out)) {
-                StationAccess access = StationAccess.embedded(dir, new SecureRandom(), clock, out::println);
+                StationAccess access = StationAccess.embedded(dir, new SecureRandom(), clock, out::println)
+                        .anchorWith(st.actionAnchor());
                 SignedIn who = signIn.require(access, dir, Action.KEK_CEREMONY, "transport KEK");
                 return RecordedAction.run(access, who, Action.KEK_CEREMONY, "transport KEK", null, () -> {
                     KekCeremony.Result result = form.split != null
@@ -189,7 +190,7 @@ final class KekCommand {
             DataDir dir = DataDir.resolve(station.dataDir);
             try (EmbeddedStation st = station.open(System.err)) {
                 StationAccess access = StationAccess.embedded(dir, new SecureRandom(), Clock.systemUTC(),
-                        System.err::println);
+                        System.err::println).anchorWith(st.actionAnchor());
                 SignedIn who = signIn.require(access, dir, Action.HSM_ADMIN, "key-import key");
                 return RecordedAction.run(access, who, Action.HSM_ADMIN, "key-import key", null, () -> {
                     PublicKey key = st.hsm().keks().importKey();
@@ -257,7 +258,7 @@ final class KekCommand {
             DataDir dir = DataDir.resolve(station.dataDir);
             try (EmbeddedStation st = station.open(System.out)) {
                 StationAccess access = StationAccess.embedded(dir, new SecureRandom(), Clock.systemUTC(),
-                        System.out::println);
+                        System.out::println).anchorWith(st.actionAnchor());
                 SignedIn who = signIn.require(access, dir, Action.KEK_CEREMONY, "transport KEK");
                 return RecordedAction.run(access, who, Action.KEK_CEREMONY, "transport KEK", null, () -> {
                     Optional<KekFacts> gone = st.hsm().keks().retire(simulated ? KekOrigin.SIMULATED_VENDOR

@@ -13,8 +13,8 @@ import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.LotReport;
 import dev.hallmark.engine.api.ProvisioningException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,9 +51,11 @@ final class LotCommand {
         public Integer call() throws Exception {
             DataDir dir = DataDir.resolve(dataDir);
             AuditCommand.requireDatabase(dir);
-            signIn.require(StationAccess.embedded(dir, new SecureRandom(), Clock.systemUTC(), System.err::println), dir,
-                    Action.LOT_REPORT, lot);
-            LotReport report = read(dataDir, lot);
+            LotReport report;
+            try (PinnedAudit audit = PinnedAudit.open(dir, List.of(), null)) {
+                signIn.require(audit.access(dir, Clock.systemUTC(), System.err::println), dir, Action.LOT_REPORT, lot);
+                report = requireLot(audit.db().store().lotReport(lot));
+            }
             System.out.println(json ? json(report) : line(report));
             System.out.flush();
             return ExitCode.OK;
@@ -79,25 +81,18 @@ final class LotCommand {
         public Integer call() throws Exception {
             DataDir dir = DataDir.resolve(dataDir);
             AuditCommand.requireDatabase(dir);
-            StationAccess access = StationAccess.embedded(dir, new SecureRandom(), Clock.systemUTC(), System.out::println);
-            SignedIn who = signIn.require(access, dir, Action.LOT_OPEN_CLOSE, lot);
-            return RecordedAction.run(access, who, Action.LOT_OPEN_CLOSE, lot, null, () -> {
-                try (AuditDatabase db = AuditDatabase.openH2(dir.audit())) {
+            try (PinnedAudit audit = PinnedAudit.open(dir, List.of(), null)) {
+                StationAccess access = audit.access(dir, Clock.systemUTC(), System.out::println);
+                SignedIn who = signIn.require(access, dir, Action.LOT_OPEN_CLOSE, lot);
+                AuditDatabase db = audit.db();
+                return RecordedAction.run(access, who, Action.LOT_OPEN_CLOSE, lot, null, () -> {
                     requireLot(db.store().lotReport(lot));
                     db.store().closeLot(lot, Clock.systemUTC().instant());
                     System.out.println(line(db.store().lotReport(lot)));
                     System.out.flush();
                     return ExitCode.OK;
-                }
-            });
-        }
-    }
-
-    private static LotReport read(Path dataDir, String lot) throws ProvisioningException {
-        DataDir dir = DataDir.resolve(dataDir);
-        AuditCommand.requireDatabase(dir);
-        try (AuditDatabase db = AuditDatabase.openH2(dir.audit())) {
-            return requireLot(db.store().lotReport(lot));
+                });
+            }
         }
     }
 

@@ -76,8 +76,9 @@ public final class OperatorCommand {
         public Integer call() throws ProvisioningException, InterruptedException {
             DataDir dir = DataDir.resolve(dataDir);
             AuditCommand.requireDatabase(dir);
-            try (AuditDatabase db = AuditDatabase.openH2(dir.audit())) {
-                StationAccess access = StationAccess.embedded(dir, random, Clock.systemUTC(), System.out::println);
+            try (PinnedAudit audit = PinnedAudit.open(dir, List.of(), null)) {
+                // refused sign-ins and lockouts are anchored into the chain at once where the token is at hand
+                StationAccess access = audit.access(dir, Clock.systemUTC(), System.out::println);
                 SignedIn who = signIn.signIn(access, dir);
                 if (!selfService(who)) {
                     access.control().authorize(who, action(), target());

@@ -1,5 +1,6 @@
 package dev.hallmark.app.report;
 
+import dev.hallmark.engine.api.SoftwareBuild;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -9,29 +10,17 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Properties;
 
 /**
- * The software that wrote a report: the station's Maven version and, as its build, the SHA-256 of the jar it ran
- * from (a development build when it ran from a classes directory), so a lab can tie a report to a build.
+ * The software that wrote a report: the station's version and build id (as the unit records carry them) and the
+ * SHA-256 of the jar it ran from (a development build when it ran from a classes directory).
  */
 public record SoftwareVersion(String version, String build) {
 
-    private static final String POM = "/META-INF/maven/dev.hallmark/station-app/pom.properties";
-
-    /** The running station's version and build. */
+    /** The running station's version and build id (as every unit record names them) and the jar's SHA-256. */
     public static SoftwareVersion current() {
-        String version = "unknown";
-        try (InputStream in = SoftwareVersion.class.getResourceAsStream(POM)) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                version = p.getProperty("version", version);
-            }
-        } catch (IOException e) {
-            version = "unknown (" + e.getMessage() + ")";
-        }
-        return new SoftwareVersion(version, jarBuild());
+        SoftwareBuild build = SoftwareBuild.current();
+        return new SoftwareVersion(build.version(), build.buildId() + ", " + jarBuild());
     }
 
     private static String jarBuild() {
