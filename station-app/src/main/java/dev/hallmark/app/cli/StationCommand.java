@@ -33,6 +33,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
@@ -132,8 +133,10 @@ final class StationCommand implements Callable<Integer> {
             String stationId = station.config().station() != null ? station.config().station() : hostName();
             DeviceTokens deviceTokens = profile.custody() == KeyCustody.ON_DEVICE
                     ? ConfiguredDeviceTokens.of(station.config()).orElse(null) : null;
-            StationUi.Lot toRun = new StationUi.Lot(lot, profile, plan, deviceTokens, CrashOnEnv.fromEnvironment());
             StationMetrics metrics = metricsAddress == null ? null : StationMetrics.serve(metricsAddress, stationId);
+            // with --metrics the HSM, CA and database calls of the lot are timed as in provision
+            StationUi.Lot toRun = new StationUi.Lot(lot, profile, plan, deviceTokens, CrashOnEnv.fromEnvironment(),
+                    metrics == null ? UnaryOperator.identity() : metrics::parts);
             UnitListener tell = metrics == null ? new UnitLinePrinter(out)
                     : new FanOutListener(List.of(new UnitLinePrinter(out), metrics.listener()));
             try (StationUi ui = new StationUi(station, bench, toRun, stationId, module, Platform::runLater,

@@ -9,6 +9,7 @@ import dev.hallmark.engine.port.StationSettings;
 import dev.hallmark.engine.port.UnitArchive;
 import dev.hallmark.engine.api.LotPlan;
 import dev.hallmark.engine.lot.LockConsent;
+import dev.hallmark.engine.lot.LotParts;
 import dev.hallmark.engine.lot.LotSession;
 import dev.hallmark.engine.lot.LotStart;
 import dev.hallmark.engine.port.DeviceTokens;
@@ -34,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +63,13 @@ public final class StationUi implements AutoCloseable {
     private List<String> resumed = List.of();
 
     /** The window's lot: its name and profile, its plan (null: open-ended), device tokens and crash hook. */
-    public record Lot(String name, ProductProfile profile, LotPlan plan, DeviceTokens deviceTokens, CrashHook crash) {
+    public record Lot(String name, ProductProfile profile, LotPlan plan, DeviceTokens deviceTokens, CrashHook crash,
+                      UnaryOperator<LotParts> decorate) {
+        /** The lot on the station's parts as they are (no metrics decorating them). */
+        public Lot(String name, ProductProfile profile, LotPlan plan, DeviceTokens deviceTokens, CrashHook crash) {
+            this(name, profile, plan, deviceTokens, crash, UnaryOperator.identity());
+        }
+
         /** An open-ended lot on the profile, injected custody, no crash hook (today's demo window). */
         public static Lot openEnded(String name, ProductProfile profile) {
             return new Lot(name, profile, null, null, CrashHook.NONE);
@@ -101,7 +109,7 @@ public final class StationUi implements AutoCloseable {
                         : "the window's lot-start panel, before each operator's first unit");
         LotSession session = StationLots.open(station, stationId, clock, lotToRun.deviceTokens(),
                 new LotStart(lot, profile, lotToRun.plan(), bench.fixtures(), consent, lotToRun.crash(),
-                        note -> LOG.warn("lot {}: {}", lot, note)), listener);
+                        note -> LOG.warn("lot {}: {}", lot, note)), listener, lotToRun.decorate());
         this.session = session;
         screenWorkers = Executors.newFixedThreadPool(SCREEN_WORKERS, r -> {
             Thread t = new Thread(r, "screen-worker");
