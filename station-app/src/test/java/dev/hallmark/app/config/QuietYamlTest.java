@@ -40,7 +40,7 @@ class QuietYamlTest {
         Files.writeString(dir.resolve(StationConfig.FILE), "station: s1\nhsm:\n  pin_fil: x\n");
 
         assertThatThrownBy(() -> StationConfig.load(dir)).hasMessageContaining("an unknown setting at line")
-                .hasMessageContaining("the settings there are module, pin, token_label, token_serial")
+                .hasMessageContaining("the settings there are library_parameters, module, pin, token_label, token_serial")
                 .hasMessageNotContaining("pin_fil");
     }
 }
