@@ -55,11 +55,12 @@ class BadInputIT {
     @Test
     @Order(1)
     void aPortThatDoesNotExistFailsTheUnitAtIdentify() throws Exception {
-        HallmarkProcess.Result r = demo("--port", "/dev/hallmark-no-such-port");
+        // a simulated board's pseudo-terminal that is gone (a real port needs the production KEK first: KekCeremonyIT)
+        HallmarkProcess.Result r = demo("--port", "sim:/dev/pts/987654");
 
         assertThat(r.exit()).as(r.toString()).isEqualTo(1);
         assertThat(r.lines()).filteredOn(l -> l.startsWith("FAIL ")).singleElement().asString()
-                .contains("step=IDENTIFY", "HM-300 fixture:", "/dev/hallmark-no-such-port");
+                .contains("step=IDENTIFY", "HM-300 fixture:", "/dev/pts/987654");
     }
 
     @Test
@@ -99,7 +100,7 @@ class BadInputIT {
             TimeUnit.MILLISECONDS.sleep(100);
         }
 
-        HallmarkProcess.Result r = demo("--port", silent.toString());
+        HallmarkProcess.Result r = demo("--port", "sim:" + silent);
 
         assertThat(r.exit()).as(r.toString()).isEqualTo(1);
         assertThat(r.lines()).filteredOn(l -> l.startsWith("FAIL ")).singleElement().asString()

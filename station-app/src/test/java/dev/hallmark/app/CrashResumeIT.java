@@ -145,7 +145,7 @@ class CrashResumeIT {
     @Order(5)
     void theCertificateSignedBeforeTheRecordWasFoundAtTheCaAndRevoked() throws Exception {
         int unit = POINTS.indexOf(ANSWERED);
-        String fixture = sim.paths().get(unit);
+        String fixture = sim.ports().get(unit);
         JsonNode record = StationRuns.export(dataDir, LOT).stream()
                 .filter(u -> u.get("fixture").asText().equals(fixture)).findFirst().orElseThrow();
         String serial = record.get("serial").asText();

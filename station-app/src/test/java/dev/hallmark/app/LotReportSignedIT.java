@@ -32,14 +32,14 @@ class LotReportSignedIT {
         HallmarkProcess.Result report = HallmarkProcess.run(dir, "lot", "report", "--lot", "R1", "--data-dir", dataDir,
                 "--out", out.toString());
         assertThat(report.exit()).as(report.toString()).isZero();
-        Path pdf = out.resolve("lot-R1-conformity.pdf");
+        Path pdf = out.resolve(dev.hallmark.app.report.ReportFileName.base("R1") + ".pdf");
         byte[] bytes = Files.readAllBytes(pdf);
         String keySha256 = Files.readString(dir.resolve("audit-signer.sha256"), StandardCharsets.US_ASCII).trim();
 
         VeraGreenfieldFoundryProvider.initialise();
         assertThat(LotReportDocumentTest.violations(bytes)).isEmpty();
         assertThat(LotReportDocument.attachedJson(bytes)).isEqualTo(Files.readAllBytes(out.resolve(
-                "lot-R1-conformity.json")));
+                dev.hallmark.app.report.ReportFileName.base("R1") + ".json")));
 
         String sig = pdfsig(pdf);
         assertThat(sig).contains("Signature Validation: Signature is Valid.", "Total document signed",

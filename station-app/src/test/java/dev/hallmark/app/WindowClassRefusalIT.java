@@ -24,7 +24,8 @@ class WindowClassRefusalIT {
                 organization: Example Sensors
                 class: 2
             """;
-    private static final String NO_PORT = "/dev/hallmark-no-such-port";
+    /** A simulated board's pseudo-terminal that is gone: the lot is refused before any port is opened. */
+    private static final String NO_PORT = "sim:/dev/pts/987654";
 
     @Test
     void theWindowRefusesAClassThePartsCannotMeetWithProvisionsCodeAndReason() throws Exception {

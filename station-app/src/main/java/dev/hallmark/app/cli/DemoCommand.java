@@ -17,6 +17,8 @@ import dev.hallmark.app.station.SimulatedDeviceTpm;
 import dev.hallmark.app.station.SimulatedVendor;
 import dev.hallmark.app.station.StationKek;
 import dev.hallmark.engine.api.KekOrigin;
+import dev.hallmark.app.lot.ProductProfiles;
+import dev.hallmark.engine.workflow.TransportKeyRule;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -117,8 +119,16 @@ final class DemoCommand implements Callable<Integer> {
                      : simulatedBench(fixtureCount, SimulatedVendor.transportKek(dir, station.hsm(), random,
                              out::println), random)) {
             if (ports != null) {
-                // real ports: the ceremony's KEK or a refusal, never the simulated vendor's
-                StationKek.select(station.hsm(), dir, KekOrigin.PRODUCTION);
+                // sim: ports are simulated boards (the simulated vendor's KEK); real ports need the ceremony's KEK or
+                // are refused (HM-230), never the simulated vendor's; one lot never mixes them (HM-231)
+                for (String port : ports) {
+                    ProductProfiles.requirePseudoTerminal(port);
+                }
+                if (TransportKeyRule.originFor(ports) == KekOrigin.SIMULATED_VENDOR) {
+                    SimulatedVendor.transportKek(dir, station.hsm(), random, out::println);
+                } else {
+                    StationKek.select(station.hsm(), dir, KekOrigin.PRODUCTION);
+                }
             }
             StationAccess access = StationAccess.embedded(dir, random, clock, out::println)
                     .anchorWith(station.actionAnchor());

@@ -14,6 +14,7 @@ import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;
 import dev.hallmark.app.station.StationKek;
 import dev.hallmark.engine.api.KekOrigin;
+import dev.hallmark.engine.workflow.TransportKeyRule;
 import dev.hallmark.app.station.StationUi;
 import dev.hallmark.engine.api.ConformityClass;
 import dev.hallmark.engine.api.ErrorCode;
@@ -172,8 +173,13 @@ final class StationCommand implements Callable<Integer> {
     private static DemoBench bench(DataDir dir, EmbeddedStation station, ProductProfile profile, List<Fixture> given,
                                    int count, SecureRandom random, PrintStream out) throws ProvisioningException {
         if (given != null) {
-            // real ports: the ceremony's KEK or a refusal (HM-230), never the simulated vendor's
-            StationKek.select(station.hsm(), dir, KekOrigin.PRODUCTION);
+            // sim: ports are simulated boards (the simulated vendor's KEK); real ports need the ceremony's KEK or are
+            // refused (HM-230), never the simulated vendor's; one lot never mixes them (HM-231)
+            if (TransportKeyRule.originFor(given.stream().map(Fixture::id).toList()) == KekOrigin.SIMULATED_VENDOR) {
+                SimulatedVendor.transportKek(dir, station.hsm(), random, out::println);
+            } else {
+                StationKek.select(station.hsm(), dir, KekOrigin.PRODUCTION);
+            }
             return DemoBench.fixtures(given);
         }
         byte[] kek = SimulatedVendor.transportKek(dir, station.hsm(), random, out::println);

@@ -93,7 +93,7 @@ public final class ProductProfiles {
     }
 
     /** CONFIG_INVALID if {@code portArg} is {@code sim:} but not a pseudo-terminal (a real adapter is never "sim"). */
-    static void requirePseudoTerminal(String portArg) throws ProvisioningException {
+    public static void requirePseudoTerminal(String portArg) throws ProvisioningException {
         if (!dev.hallmark.engine.workflow.TransportKeyRule.simulated(portArg)) {
             return;
         }

@@ -102,7 +102,8 @@ public final class DemoBench implements BenchLoader, AutoCloseable {
     public static DemoBench ports(List<String> ports) {
         List<Fixture> fixtures = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
-            fixtures.add(new Fixture("F" + (i + 1), ports.get(i)));
+            // "sim:" marks a simulated board (its KEK is the simulated vendor's); the port is the path after it
+            fixtures.add(new Fixture("F" + (i + 1), dev.hallmark.engine.workflow.TransportKeyRule.portOf(ports.get(i))));
         }
         return new DemoBench(fixtures, null);
     }
