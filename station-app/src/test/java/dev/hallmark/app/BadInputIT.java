@@ -135,6 +135,6 @@ class BadInputIT {
             assertThat(u.get("failed_step").asText()).isEqualTo("IDENTIFY");
         });
         assertThat(units).extracting(u -> u.get("error_code").asText()).containsExactly("HM-300", "HM-301");
-        assertThat(units.get(0).get("cause").asText()).contains("/dev/hallmark-no-such-port");
+        assertThat(units.get(0).get("cause").asText()).contains("/dev/pts/987654");
     }
 }
