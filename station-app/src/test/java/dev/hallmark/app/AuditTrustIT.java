@@ -48,7 +48,7 @@ class AuditTrustIT {
         HallmarkProcess.Result report = HallmarkProcess.run(victim, "lot", "report", "--lot", "DEMO", "--data-dir",
                 victim.toString());
         assertThat(report.exit()).as(report.toString()).isEqualTo(1);
-        String json = Files.readString(victim.resolve("reports").resolve("lot-DEMO-conformity.json"));
+        String json = Files.readString(victim.resolve("reports").resolve(dev.hallmark.app.report.ReportFileName.base("DEMO") + ".json"));
         assertThat(json).containsPattern("\"pin\"\\s*:\\s*\"token\"");
 
         // the token out of reach: the pin file the attacker replaced is not trusted by itself

@@ -45,7 +45,7 @@ class ConformityIT {
                 "--out", out.toString());
         assertThat(report.exit()).as(report.toString()).isZero();
         assertThat(report.out()).contains("lot C1: " + passed + " passed, " + (2 - passed) + " failed",
-                "audit chain holds, action log holds");
+                "audit chain holds (pin: token), action log holds");
 
         JsonNode json = new ObjectMapper().readTree(out.resolve(dev.hallmark.app.report.ReportFileName.base("C1") + ".json").toFile());
         assertThat(json.get("schema").asText()).isEqualTo("hallmark-lot-report/1");

@@ -53,8 +53,8 @@ class PrometheusScrapeIT {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
         try (StationRuns.Sim sim = StationRuns.Sim.start(3, kek)) {
             List<String> args = List.of("provision", "--data-dir", dir.toString(), "--lot", "PROM", "--profile",
-                    "demo-stm32f4", "--count", "6", "--fixtures", sim.paths().get(0), sim.paths().get(1),
-                    sim.paths().get(2), "--metrics", "127.0.0.1:" + metricsPort, "--metrics-linger", "6");
+                    "demo-stm32f4", "--count", "6", "--fixtures", sim.ports().get(0), sim.ports().get(1),
+                    sim.ports().get(2), "--metrics", "127.0.0.1:" + metricsPort, "--metrics-linger", "6");
             HallmarkProcess.Result run = StationRuns.run(dir, Map.of(), args);
             assertThat(run.exit()).as(run.toString()).isIn(0, 1);
             Matcher m = SUMMARY.matcher(run.out());
