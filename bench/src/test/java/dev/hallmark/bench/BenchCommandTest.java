@@ -33,7 +33,7 @@ class BenchCommandTest {
     void helpListsTheCaBenchmarkAndItsOptions() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("ca ", "hsm ", "serial ", "--fixtures", "--timings",
-                "timing=realistic fixtures=8 units_per_hour=X per_unit_ms=Y", "physical_min_ms=Z ratio=R");
+                "timing=realistic fixtures=8 units_per_hour=X per_unit_ms=Y", "physical_min_ms=Z", "ratio=R token_ms=T durability_ms=D", "vs_pipeline=P");
         out.getBuffer().setLength(0);
 
         assertThat(run("ca", "--help")).isZero();
