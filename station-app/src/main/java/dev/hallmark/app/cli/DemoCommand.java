@@ -26,8 +26,6 @@ import dev.hallmark.engine.api.UnitListener;
 import dev.hallmark.engine.lot.LockConsent;
 import dev.hallmark.engine.workflow.LotSummary;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -140,7 +138,7 @@ final class DemoCommand implements Callable<Integer> {
                 access.control().authorize(who, Action.PERMANENT_LOCK, lot);
                 approval = signIn.approval(access, who, Action.PERMANENT_LOCK, profile.conformity().twoPersonRule(), lot);
             }
-            String stationId = station.config().station() != null ? station.config().station() : hostName();
+            String stationId = station.config().stationId();
             DemoLot demoLot = new DemoLot(station, bench, profile, lot, stationId, clock,
                     onDevice ? SimulatedDeviceTpm.tokens(bench.fixtures(), random) : null)
                     .withConsent(profile.lockLevel().irreversible()
@@ -169,13 +167,6 @@ final class DemoCommand implements Callable<Integer> {
                 summary.elapsed().toMillis() / 1000.0, dir.audit());
     }
 
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "station-1";
-        }
-    }
 
     /** A lot's run, handed the listener that shows its progress. */
     @FunctionalInterface

@@ -35,8 +35,6 @@ import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.engine.workflow.CrashHook;
 import dev.hallmark.engine.workflow.TransportKeyRule;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -145,7 +143,7 @@ final class ProvisionCommand implements Callable<Integer> {
             TransportKek kek = needed == KekOrigin.SIMULATED_VENDOR
                     ? selectSimulated(dir, station, random, err) : StationKek.select(station.hsm(), dir, needed);
             TransportKeyRule.requireSameAsLot(station.store(), lot, kek);
-            String stationId = config.station() != null ? config.station() : hostName();
+            String stationId = config.stationId();
             DeviceTokens deviceTokens = profile.custody() == KeyCustody.ON_DEVICE
                     ? ConfiguredDeviceTokens.of(config).orElse(null) : null;
             LotStart start = new LotStart(lot, profile, plan, fixtures, profile.lockLevel().irreversible()
@@ -197,11 +195,4 @@ final class ProvisionCommand implements Callable<Integer> {
         return ProductProfiles.plan(lot, profile, size.count, serialPattern);
     }
 
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "station-1";
-        }
-    }
 }

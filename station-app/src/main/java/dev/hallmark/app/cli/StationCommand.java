@@ -27,8 +27,6 @@ import dev.hallmark.engine.api.UnitListener;
 import dev.hallmark.engine.port.DeviceTokens;
 import dev.hallmark.ui.StationWindow;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -131,7 +129,7 @@ final class StationCommand implements Callable<Integer> {
              DemoBench bench = bench(dir, station, profile, given, fixtureCount, random, out)) {
             StationAccess access = StationAccess.embedded(dir, random, clock, out::println)
                     .anchorWith(station.actionAnchor());
-            String stationId = station.config().station() != null ? station.config().station() : hostName();
+            String stationId = station.config().stationId();
             DeviceTokens deviceTokens = profile.custody() == KeyCustody.ON_DEVICE
                     ? ConfiguredDeviceTokens.of(station.config()).orElse(null) : null;
             StationMetrics metrics = metricsAddress == null ? null : StationMetrics.serve(metricsAddress, stationId);
@@ -187,11 +185,4 @@ final class StationCommand implements Callable<Integer> {
                 : DemoBench.simulated(count, kek, random);
     }
 
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "station-1";
-        }
-    }
 }
