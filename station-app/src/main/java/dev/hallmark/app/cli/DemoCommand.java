@@ -16,9 +16,7 @@ import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedDeviceTpm;
 import dev.hallmark.app.station.SimulatedVendor;
 import dev.hallmark.app.station.StationKek;
-import dev.hallmark.engine.api.KekOrigin;
 import dev.hallmark.app.lot.ProductProfiles;
-import dev.hallmark.engine.workflow.TransportKeyRule;
 import dev.hallmark.engine.api.ErrorCode;
 import dev.hallmark.engine.api.ProductProfile;
 import dev.hallmark.engine.api.ProvisioningException;
@@ -122,11 +120,7 @@ final class DemoCommand implements Callable<Integer> {
                 for (String port : ports) {
                     ProductProfiles.requirePseudoTerminal(port);
                 }
-                if (TransportKeyRule.originFor(ports) == KekOrigin.SIMULATED_VENDOR) {
-                    SimulatedVendor.transportKek(dir, station.hsm(), random, out::println);
-                } else {
-                    StationKek.select(station.hsm(), dir, KekOrigin.PRODUCTION);
-                }
+                StationKek.forPorts(station.hsm(), dir, ports, random, out::println);
             }
             StationAccess access = StationAccess.embedded(dir, random, clock, out::println)
                     .anchorWith(station.actionAnchor());

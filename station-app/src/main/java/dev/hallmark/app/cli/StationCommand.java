@@ -13,8 +13,6 @@ import dev.hallmark.app.station.DemoProfile;
 import dev.hallmark.app.station.EmbeddedStation;
 import dev.hallmark.app.station.SimulatedVendor;
 import dev.hallmark.app.station.StationKek;
-import dev.hallmark.engine.api.KekOrigin;
-import dev.hallmark.engine.workflow.TransportKeyRule;
 import dev.hallmark.app.station.StationUi;
 import dev.hallmark.engine.api.ConformityClass;
 import dev.hallmark.engine.api.ErrorCode;
@@ -173,11 +171,7 @@ final class StationCommand implements Callable<Integer> {
         if (given != null) {
             // sim: ports are simulated boards (the simulated vendor's KEK); real ports need the ceremony's KEK or are
             // refused (HM-230), never the simulated vendor's; one lot never mixes them (HM-231)
-            if (TransportKeyRule.originFor(given.stream().map(Fixture::id).toList()) == KekOrigin.SIMULATED_VENDOR) {
-                SimulatedVendor.transportKek(dir, station.hsm(), random, out::println);
-            } else {
-                StationKek.select(station.hsm(), dir, KekOrigin.PRODUCTION);
-            }
+            StationKek.forPorts(station.hsm(), dir, given.stream().map(Fixture::id).toList(), random, out::println);
             return DemoBench.fixtures(given);
         }
         byte[] kek = SimulatedVendor.transportKek(dir, station.hsm(), random, out::println);

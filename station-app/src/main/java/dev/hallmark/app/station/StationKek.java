@@ -21,6 +21,20 @@ public final class StationKek {
     private StationKek() {
     }
 
+    /**
+     * Binds the KEK the given ports need: {@code sim:} ports are simulated boards (the simulated vendor's KEK, made on
+     * first use); real ports need the ceremony's production KEK or are refused (HM-230); never mixed (HM-231).
+     */
+    public static void forPorts(Pkcs11Station hsm, DataDir dir, java.util.Collection<String> portArgs,
+                                java.security.SecureRandom random, java.util.function.Consumer<String> say)
+            throws ProvisioningException {
+        if (TransportKeyRule.originFor(portArgs) == KekOrigin.SIMULATED_VENDOR) {
+            SimulatedVendor.transportKek(dir, hsm, random, say);
+        } else {
+            select(hsm, dir, KekOrigin.PRODUCTION);
+        }
+    }
+
     /** Selects the KEK for boards needing {@code needed}; KEK_PRODUCTION_MISSING on real ports without the ceremony. */
     public static TransportKek select(Pkcs11Station hsm, DataDir dir, KekOrigin needed) throws ProvisioningException {
         Optional<KekFacts> found = hsm.keks().find(needed);
